@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ENTITY_TYPES, VALUE_TYPES } from '../model/types.ts';
+
+/** Shapes of the curated data files. Cross-references are checked later, in validate.ts. */
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+/** ISO 8601 calendar date of year, month or day precision. */
+export const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+const slug = z.string().regex(SLUG, 'must be a slug: lower-case letters and digits joined by single hyphens');
+const text = z.string().trim().min(1, 'must not be empty');
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const entityType = z.enum(ENTITY_TYPES);
+const valueType = z.enum(VALUE_TYPES);
+/** YAML reads an unquoted 2025-02-03 as a string here (core schema), but an unquoted 2020 as a number. */
+const isoDate = z.union([z.string(), z.number().int()]).transform(String).pipe(
+  z.string().regex(ISO_DATE, 'must be an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
+export const vocabularySchema = z.strictObject({
+  attributes: z.record(z.string().regex(SNAKE, 'must be snake_case'), valueType).default({}),
+  relations: z.record(
+    z.string().regex(SNAKE, 'must be snake_case'),
+    z.strictObject({
+      label: text,
+      inverse: text,
+      description: z.string().optional(),
+      from: z.array(entityType).min(1),
+      to: z.array(entityType).min(1),
+      qualifiers: z.record(z.string().regex(SNAKE, 'must be snake_case'), valueType).default({}),
+    }),
+  ),
+});
+
+export const metaSchema = z.strictObject({
+  title: text,
+  publisher: text,
+  dateline: text,
+  date: isoDate,
+  url: z.url().optional(),
+  photoCaption: z.string().optional(),
+  photoCredit: z.string().optional(),
+});
+
+export const graphFileSchema = z.strictObject({
+  entities: z.array(
+    z.strictObject({
+      id: slug,
+      type: entityType,
+      label: text,
+      aliases: z.array(text).default([]),
+      description: z.string().default(''),
+      attributes: z.record(z.string(), scalar).default({}),
+    }),
+  ),
+  relations: z.array(
+    z.strictObject({
+      id: slug.optional(),
+      from: z.string(),
+      type: z.string(),
+      to: z.string(),
+      evidence: text,
+      occurrence: z.number().int().min(1).optional(),
+      qualifiers: z.record(z.string(), scalar).default({}),
+    }),
+  ),
+});
+
+export type VocabularyFile = z.infer<typeof vocabularySchema>;
+export type MetaFile = z.infer<typeof metaSchema>;
+export type GraphFile = z.infer<typeof graphFileSchema>;

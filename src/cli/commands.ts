@@ -1,0 +1,107 @@
+import type { ParseArgsConfig } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandSpec {
+  args: string;
+  summary: string;
+  options: Options;
+  /** Lines of option help, shown by `kg <command> --help`. */
+  help: string[];
+  /** How many positional arguments it takes. */
+  positionals: [min: number, max: number];
+}
+
+export const GLOBAL_OPTIONS: Options = {
+  data: { type: 'string' },
+  article: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const GLOBAL_HELP = [
+  '--data DIR        data folder (default: ./data, else $KG_DATA, else the package\'s own)',
+  '--article SLUG    which article, when the data holds several ($KG_ARTICLE)',
+  '--json            print the result as JSON, for scripts',
+  '-h, --help        this help',
+];
+
+const neighbours: CommandSpec = {
+  args: '<entity>',
+  summary: 'entities related to an entity, with each relation and its evidence',
+  positionals: [1, 1],
+  options: {
+    depth: { type: 'string', short: 'd' },
+    direction: { type: 'string' },
+    relation: { type: 'string', short: 'r', multiple: true },
+    type: { type: 'string', short: 't', multiple: true },
+  },
+  help: [
+    '-d, --depth N            hops away (default 1)',
+    '--direction in|out|both  follow arrows into the entity, out of it, or both (default)',
+    '-r, --relation R         only this relation type, by id or label (repeatable)',
+    '-t, --type T             only neighbours of this entity type (repeatable)',
+  ],
+};
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  neighbours,
+  neighbors: { ...neighbours, summary: 'the same as neighbours' },
+  path: {
+    args: '<from> <to>',
+    summary: 'the shortest chain of relations between two entities',
+    positionals: [2, 2],
+    options: { directed: { type: 'boolean' } },
+    help: ['--directed   follow arrows only (default: either way)'],
+  },
+  search: { args: '<text>', summary: 'entities and relations whose names, descriptions or evidence match', positionals: [1, 1], options: { limit: { type: 'string' } }, help: ['--limit N    at most N hits (default 20)'] },
+  show: { args: '<entity>', summary: 'everything about one entity: description, aliases, mentions, relations', positionals: [1, 1], options: {}, help: [] },
+  stats: { args: '', summary: 'counts by type, the most connected entities, components', positionals: [0, 0], options: {}, help: [] },
+  validate: { args: '[dir]', summary: 'check every article in a data folder; writes nothing', positionals: [0, 1], options: {}, help: [] },
+  export: {
+    args: '',
+    summary: 'write the graph as GraphML, GEXF, JSON or CSV',
+    positionals: [0, 0],
+    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
+    help: [
+      '-f, --format graphml|gexf|json|csv   (default graphml)',
+      '-o, --out FILE   write FILE atomically (csv: FILE.nodes.csv and FILE.edges.csv); default stdout',
+    ],
+  },
+  build: {
+    args: '',
+    summary: 'build every article for the explorer (validated, laid out) into a folder',
+    positionals: [0, 0],
+    options: { out: { type: 'string', short: 'o' } },
+    help: ['-o, --out DIR   where to write <slug>.json and index.json (default public/data)'],
+  },
+  repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.entries(COMMANDS).map(([n, c]) => `${n} ${c.args}`.length)) + 3;
+  return [
+    'kg: query and export the knowledge graph of a news article',
+    '',
+    'Usage: kg <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([n, c]) => `  ${`${n} ${c.args}`.padEnd(width)}${c.summary}`),
+    '',
+    'Options for every command:',
+    ...GLOBAL_HELP.map((l) => `  ${l}`),
+    '',
+    'Examples:',
+    '  kg neighbours "Keir Starmer"',
+    '  kg neighbours starmer --relation "invited to" --json',
+    '  kg path Scholz IISS',
+    '  kg export --format graphml --out graph.graphml',
+    '',
+    'Exit codes: 0 ok, 1 unknown entity or invalid data, 2 bad usage.',
+  ].join('\n');
+}
+
+export function commandHelp(name: string): string {
+  const c = COMMANDS[name]!;
+  return [`kg ${name} ${c.args}`.trimEnd(), '', c.summary, '', 'Options:', ...[...c.help, ...GLOBAL_HELP].map((l) => `  ${l}`)].join('\n');
+}

@@ -1,0 +1,80 @@
+import type { EntityDetails, GraphStats, NeighboursResult, PathResult, RelationView, SearchHit } from '../query/index.ts';
+import type { EntitySummary } from '../query/index.ts';
+
+/** Plain-text renderings of query results for the terminal. `--json` prints the data instead. */
+
+const name = (e: EntitySummary) => `${e.label} (${e.type})`;
+const arrow = (r: RelationView) => (r.direction === 'out' ? '→' : '←');
+const quote = (r: RelationView) => `"${r.evidence.text}" [${r.evidence.start}-${r.evidence.end}]`;
+const qualifiers = (r: RelationView) => {
+  const entries = Object.entries(r.qualifiers);
+  return entries.length ? `  {${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}` : '';
+};
+const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - s.length));
+
+export function formatNeighbours(result: NeighboursResult): string {
+  const { entity, neighbours } = result;
+  const lines = [`${name(entity)}: ${neighbours.length} neighbour${neighbours.length === 1 ? '' : 's'}`];
+  const width = Math.max(0, ...neighbours.flatMap((n) => n.via.map((v) => v.label.length))) + 3;
+  for (const n of neighbours) {
+    for (const via of n.via) {
+      const from = via.from === entity.id ? '' : `(via ${via.from}) `;
+      lines.push(`  ${n.depth > 1 ? `${n.depth}· ` : ''}${from}${arrow(via)} ${pad(via.label, width)}${name(n)}${qualifiers(via)}`);
+      lines.push(`      ${quote(via)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatPath(result: PathResult): string {
+  if (!result.steps) return `No path joins ${name(result.from)} and ${name(result.to)}.`;
+  const lines = [`${name(result.from)} to ${name(result.to)}: ${result.steps.length} step${result.steps.length === 1 ? '' : 's'}`];
+  for (const step of result.steps) {
+    for (const r of step.relations) {
+      lines.push(`  ${step.from.label} ${arrow(r)} ${r.label} ${arrow(r)} ${step.to.label}`);
+      lines.push(`      ${quote(r)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatSearch(query: string, hits: SearchHit[]): string {
+  if (hits.length === 0) return `Nothing matches "${query}".`;
+  return hits
+    .map((h) =>
+      h.kind === 'entity'
+        ? `  entity    ${pad(h.label, 34)}${h.type}  [${h.id}]`
+        : `  relation  ${h.source.label} → ${h.label} → ${h.target.label}\n            "${h.evidence}"`,
+    )
+    .join('\n');
+}
+
+export function formatShow(d: EntityDetails): string {
+  const lines = [`${d.label} (${d.type})  [${d.id}]`];
+  if (d.description) lines.push(`  ${d.description}`);
+  if (d.aliases.length) lines.push(`  aliases: ${d.aliases.join(', ')}`);
+  for (const [k, v] of Object.entries(d.attributes)) lines.push(`  ${k}: ${v}`);
+  lines.push(`  mentioned ${d.mentions.length}× at ${d.mentions.map((m) => `${m.start}-${m.end}`).join(', ')}`);
+  for (const groups of [d.out, d.in]) {
+    for (const [label, relations] of Object.entries(groups)) {
+      lines.push(`  ${arrow(relations[0]!)} ${label}`);
+      for (const r of relations) lines.push(`      ${name(r.other)}${qualifiers(r)}\n        ${quote(r)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatStats(s: GraphStats): string {
+  const table = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `    ${pad(k, 24)}${String(v).padStart(4)}`);
+  return [
+    `${s.article.title} (${s.article.date})  [${s.article.slug}]`,
+    `  ${s.entities} entities, ${s.relations} relations, density ${s.density}`,
+    `  entities by type:`,
+    ...table(s.entitiesByType),
+    `  relations by type:`,
+    ...table(s.relationsByType),
+    `  most connected:`,
+    ...s.mostConnected.map((e) => `    ${pad(name(e), 40)}${String(e.degree).padStart(4)}`),
+    `  connected components: ${s.components.count} (sizes ${s.components.sizes.join(', ')})`,
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../build/built.ts';
+import type { ArticleSources } from '../build/buildModel.ts';
+import { writeFilesAtomic } from './atomicWrite.ts';
+import { PACKAGE_ROOT, readSources } from './dataDir.ts';
+
+const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
+
+/** Identifies one build: the data's exact bytes and the builder's format. */
+export function sourcesHash(sources: ArticleSources): string {
+  const hash = createHash('sha256').update(`format ${BUILT_FORMAT}\0`);
+  for (const file of [sources.vocabulary, sources.meta, sources.graph, sources.article]) hash.update(`${file.text}\0`);
+  return hash.digest('hex');
+}
+
+/**
+ * Builds an article (validation, grounding, layout), or reuses the cached build when the data
+ * has not changed. The builder (YAML, schema, layout) loads only on a miss, which keeps
+ * `kg neighbours` close to Node's own start-up time.
+ */
+export async function loadBuilt(dataDir: string, slug: string, options: { cache?: boolean } = {}): Promise<BuiltArticle> {
+  const sources = readSources(dataDir, slug);
+  const key = sourcesHash(sources);
+  const cacheFile = join(CACHE_DIR, `${slug}.json`);
+  if (options.cache !== false) {
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; built: BuiltArticle };
+      if (cached.key === key) return cached.built;
+    } catch {
+      // No cache, or an unreadable one: build afresh.
+    }
+  }
+  const { buildArticle } = await import('../build/buildArticle.ts');
+  const built = buildArticle(sources);
+  if (options.cache !== false) {
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      writeFilesAtomic([{ path: cacheFile, chunks: [JSON.stringify({ key, built })] }]);
+    } catch {
+      // A read-only install still works, just without the cache.
+    }
+  }
+  return built;
+}
+
+export async function loadGraph(dataDir: string, slug: string): Promise<LoadedArticle> {
+  return loadArticle(await loadBuilt(dataDir, slug));
+}

@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadArticle, type LoadedArticle } from '../build/built.ts';
+import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
+import { EXPORT_FORMATS, exportArticle, type ExportFormat } from '../export/index.ts';
+import { DIRECTIONS, neighbours, path, search, show, stats, type Direction } from '../query/index.ts';
+import type { EntityType } from '../model/types.ts';
+import { writeFilesAtomic } from './atomicWrite.ts';
+import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
+import { chooseArticle, findDataDir, listArticles, readSources } from './dataDir.ts';
+import { formatNeighbours, formatPath, formatSearch, formatShow, formatStats } from './format.ts';
+import { loadBuilt } from './load.ts';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Runs one `kg` invocation and returns its exit code: 0 ok, 1 not found or bad data, 2 bad usage. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    return report(error);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    print(mainHelp());
+    return command === undefined ? 2 : 0;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`unknown command "${command}"; run kg --help`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...GLOBAL_OPTIONS, ...spec.options },
+    allowPositionals: true,
+    strict: true,
+  }) as { values: Values; positionals: string[] };
+  if (values.help) {
+    print(commandHelp(command));
+    return 0;
+  }
+  const [min, max] = spec.positionals;
+  if (positionals.length < min || positionals.length > max) {
+    throw new UsageError(`kg ${command} takes ${spec.args || 'no arguments'}; got ${positionals.length} argument(s). See kg ${command} --help`);
+  }
+  const json = Boolean(values.json);
+  const output = (data: unknown, text: () => string) => print(json ? JSON.stringify(data, null, 2) : text());
+
+  if (command === 'validate') return validate(positionals[0] ?? (values.data as string | undefined), json);
+  if (command === 'build') return build(values);
+
+  const dataDir = findDataDir(values.data as string | undefined);
+  const article = loadArticle(await loadBuilt(dataDir, chooseArticle(dataDir, values.article as string | undefined)));
+  const { graph } = article;
+  const [a = '', b = ''] = positionals;
+  switch (command) {
+    case 'neighbours':
+    case 'neighbors': {
+      const result = neighbours(graph, a, {
+        depth: values.depth === undefined ? undefined : wholeNumber('--depth', values.depth as string),
+        direction: oneOf('--direction', values.direction as string | undefined, DIRECTIONS) as Direction | undefined,
+        relations: values.relation as string[] | undefined,
+        types: values.type as EntityType[] | undefined,
+      });
+      output(result, () => formatNeighbours(result));
+      return 0;
+    }
+    case 'path': {
+      const result = path(graph, a, b, { directed: Boolean(values.directed) });
+      output(result, () => formatPath(result));
+      return result.steps ? 0 : 1;
+    }
+    case 'search': {
+      const hits = search(graph, a, values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string));
+      output(hits, () => formatSearch(a, hits));
+      return 0;
+    }
+    case 'show': {
+      const details = show(graph, a);
+      output(details, () => formatShow(details));
+      return 0;
+    }
+    case 'stats': {
+      const result = stats(graph);
+      output(result, () => formatStats(result));
+      return 0;
+    }
+    case 'export':
+      return exportCommand(article, values);
+    case 'repl': {
+      const { startRepl } = await import('./repl.ts');
+      await startRepl(article);
+      return 0;
+    }
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+function exportCommand(article: LoadedArticle, values: Values): number {
+  const format = (oneOf('--format', values.format as string | undefined, EXPORT_FORMATS) ?? 'graphml') as ExportFormat;
+  const files = exportArticle(article, format);
+  const out = values.out as string | undefined;
+  if (out === undefined) {
+    files.forEach((file, i) => {
+      if (i > 0) process.stdout.write('\n');
+      for (const chunk of file.chunks) process.stdout.write(chunk);
+    });
+    return 0;
+  }
+  const base = files.length > 1 ? out.replace(/\.csv$/i, '') : out;
+  const targets = files.map((f) => ({ path: resolve(base + f.suffix), chunks: f.chunks }));
+  writeFilesAtomic(targets);
+  for (const t of targets) process.stderr.write(`wrote ${t.path}\n`);
+  return 0;
+}
+
+/** Validates every article in the folder, reporting all problems of all articles; writes nothing. */
+async function validate(dir: string | undefined, json: boolean): Promise<number> {
+  const dataDir = findDataDir(dir);
+  const { buildModel } = await import('../build/buildModel.ts');
+  const results = listArticles(dataDir).map((slug) => {
+    try {
+      const model = buildModel(readSources(dataDir, slug));
+      return { slug, ok: true, entities: model.entities.length, relations: model.relations.length, issues: [] as DataIssue[] };
+    } catch (error) {
+      if (!(error instanceof DataValidationError)) throw error;
+      return { slug, ok: false, entities: 0, relations: 0, issues: error.issues };
+    }
+  });
+  if (json) print(JSON.stringify(results, null, 2));
+  else {
+    for (const r of results) {
+      if (r.ok) print(`ok   ${r.slug}: ${r.entities} entities, ${r.relations} relations, every quote and mention found`);
+      else process.stderr.write(`${new DataValidationError(r.issues).message.replace(/^/, `FAIL ${r.slug}: `)}\n`);
+    }
+  }
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** Builds every article for the explorer: one JSON per article and an index, written atomically. */
+async function build(values: Values): Promise<number> {
+  const dataDir = findDataDir(values.data as string | undefined);
+  const outDir = resolve((values.out as string | undefined) ?? 'public/data');
+  const slugs = listArticles(dataDir);
+  const built = [];
+  for (const slug of slugs) built.push({ slug, built: await loadBuilt(dataDir, slug) });
+  const index = built.map(({ slug, built: b }) => ({ slug, title: b.graph.attributes?.title, date: b.graph.attributes?.date }));
+  mkdirSync(outDir, { recursive: true });
+  writeFilesAtomic([
+    ...built.map(({ slug, built: b }) => ({ path: join(outDir, `${slug}.json`), chunks: [JSON.stringify(b)] })),
+    { path: join(outDir, 'index.json'), chunks: [JSON.stringify(index, null, 2) + '\n'] },
+  ]);
+  print(`built ${slugs.length} article(s) into ${outDir}`);
+  return 0;
+}
+
+function wholeNumber(option: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new UsageError(`${option} takes a whole number >= 1, got "${value}"`);
+  return n;
+}
+
+function oneOf(option: string, value: string | undefined, allowed: readonly string[]): string | undefined {
+  if (value !== undefined && !allowed.includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value;
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function report(error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`kg: ${message}\n`);
+    return 2;
+  }
+  if (error instanceof EntityNotFoundError || error instanceof DataValidationError) {
+    process.stderr.write(`kg: ${message}\n`);
+    return 1;
+  }
+  process.stderr.write(`kg: ${error instanceof Error && error.stack ? error.stack : message}\n`);
+  return 1;
+}

@@ -1,0 +1,47 @@
+import repl from 'node:repl';
+import { inspect } from 'node:util';
+import type { LoadedArticle } from '../build/built.ts';
+import type { KgGraph } from '../build/toGraph.ts';
+import { bindQueries } from '../query/index.ts';
+
+type Completer = (line: string, callback: (error: Error | null, result: [string[], string]) => void) => void;
+
+/** Entity ids, labels and aliases: what a person may type inside quotes. */
+export function entityNames(graph: KgGraph): string[] {
+  const names = new Set<string>();
+  graph.forEachNode((id, a) => [id, a.label, ...a.aliases].forEach((n) => names.add(n)));
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+/** Completes an entity name after an open quote, e.g. `neighbours("sta` -> `Starmer`. */
+export function completeEntity(names: string[], line: string): [string[], string] | undefined {
+  const open = /(["'`])([^"'`]*)$/.exec(line);
+  if (!open) return undefined;
+  const prefix = open[2]!.toLowerCase();
+  return [names.filter((n) => n.toLowerCase().startsWith(prefix)), open[2]!];
+}
+
+export const REPL_HELP = `The graph of "%s" is loaded.
+  neighbours(name, {depth, direction, relations, types})   (also neighbors)
+  path(a, b, {directed})   search(text)   show(name)   stats()   resolve(name)
+  graph   the graphology MultiDirectedGraph      text   the article
+Names are ids, labels or aliases, any case; press Tab inside quotes to complete one.`;
+
+export async function startRepl(article: LoadedArticle): Promise<void> {
+  const queries = bindQueries(article.graph);
+  console.log(REPL_HELP.replace('%s', String(article.graph.getAttribute('title'))));
+  const server = repl.start({
+    prompt: 'kg> ',
+    writer: (value) => inspect(value, { depth: 6, colors: process.stdout.isTTY, breakLength: 100 }),
+  });
+  Object.assign(server.context, queries, { graph: article.graph, text: article.text, kg: queries });
+  const names = entityNames(article.graph);
+  const fallback = server.completer as Completer;
+  // Replacing the completer after start keeps Node's own completion for everything but names.
+  (server as unknown as { completer: Completer }).completer = (line, callback) => {
+    const entity = completeEntity(names, line);
+    if (entity) callback(null, entity);
+    else fallback.call(server, line, callback);
+  };
+  await new Promise<void>((done) => server.on('exit', done));
+}

@@ -1,0 +1,121 @@
+/**
+ * Small XML 1.0 helpers for the GraphML writer: NMTOKEN checks, escaping and sanitising.
+ * Pure functions, no DOM.
+ *
+ * Sanitising (documented contract, relied on by tests): characters XML 1.0 cannot carry at all
+ * (C0 controls other than tab, LF and CR; lone UTF-16 surrogates; U+FFFE and U+FFFF) are replaced
+ * by U+FFFD. CR is kept, written as `&#13;` so parsers do not normalise it to LF.
+ */
+
+const REPLACEMENT = '\uFFFD';
+
+/** ASCII NameChar table: 1 where the code unit may appear in an NMTOKEN. */
+const ASCII_NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_NAME_CHAR[c] = /[A-Za-z0-9_:.-]/.test(ch) ? 1 : 0;
+}
+
+/** Full XML 1.0 (5th edition) NameChar production, for the rare non-ASCII token. */
+const NMTOKEN_RE =
+  /^[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}.0-9\u00B7\u0300-\u036F\u203F\u2040-]+$/u;
+
+/** True if `s` is a non-empty XML NMTOKEN (ASCII fast path, full production otherwise). */
+export function isNmtoken(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return NMTOKEN_RE.test(s);
+    if (ASCII_NAME_CHAR[c] === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * True if `s` can be written as element text unchanged: no `& < >`, no CR, no character that
+ * XML forbids and no surrogate (a surrogate pair is fine, but is checked on the slow path).
+ */
+export function isCleanText(s: string): boolean {
+  for (let i = 0, n = s.length; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 63) {
+      if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === 60 || c === 62) return false;
+    } else if (c >= 0xd800 && (c < 0xe000 || c >= 0xfffe)) return false;
+  }
+  return true;
+}
+
+/**
+ * Escapes and sanitises `s`. `attr` selects attribute-value escaping (also `" '` and tab/LF as
+ * character references, so attribute-value normalisation keeps them).
+ */
+function escape(s: string, attr: boolean): string {
+  let out = '';
+  let last = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | undefined;
+    if (c < 63) {
+      if (c === 38) rep = '&amp;';
+      else if (c === 60) rep = '&lt;';
+      else if (c === 62) rep = '&gt;';
+      else if (c === 13) rep = '&#13;';
+      else if (c === 9) rep = attr ? '&#9;' : undefined;
+      else if (c === 10) rep = attr ? '&#10;' : undefined;
+      else if (c < 32) rep = REPLACEMENT;
+      else if (attr && c === 34) rep = '&quot;';
+      else if (attr && c === 39) rep = '&apos;';
+    } else if (c >= 0xd800) {
+      if (c <= 0xdbff) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          i++; // a valid pair: keep both code units
+          continue;
+        }
+        rep = REPLACEMENT;
+      } else if (c <= 0xdfff || c >= 0xfffe) rep = REPLACEMENT;
+    }
+    if (rep !== undefined) {
+      out += s.slice(last, i) + rep;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Element text: `& < >` escaped (so `]]>` is safe), CR as `&#13;`, forbidden characters -> U+FFFD. */
+export function escapeText(s: string): string {
+  return isCleanText(s) ? s : escape(s, false);
+}
+
+/** Attribute value (double-quoted): also `" '`, tab and LF escaped. */
+export function escapeAttr(s: string): string {
+  return escape(s, true);
+}
+
+/**
+ * What a conforming parser gives back for a string written with `escapeText`: the string with
+ * forbidden characters replaced by U+FFFD (everything else, CR included, survives).
+ */
+export function sanitizeXmlText(s: string): string {
+  let out = '';
+  let last = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let bad = false;
+    if (c < 32) bad = c !== 9 && c !== 10 && c !== 13;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      else bad = true;
+    } else if (c >= 0xdc00) bad = c <= 0xdfff || c >= 0xfffe;
+    if (bad) {
+      out += s.slice(last, i) + REPLACEMENT;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}

@@ -1,0 +1,61 @@
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import type { KgGraph } from '../build/toGraph.ts';
+import { TYPE_COLORS } from './palette.ts';
+
+export interface LayoutOptions {
+  /** ForceAtlas2 iterations (default 600: converged at article scale, ~40 ms). */
+  iterations?: number;
+}
+
+export const LAYOUT_DEFAULTS = { iterations: 600 } as const;
+export const MIN_SIZE = 5;
+export const MAX_SIZE = 18;
+
+/**
+ * A 32-bit hash of a string (FNV-1a): seeds each node's start from its own id, so the picture
+ * depends on the data only, not on node order or a random generator.
+ */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Deterministic start positions on a disc, from each node's id. */
+export function seedPositions(graph: KgGraph): void {
+  graph.updateEachNodeAttributes((id, a) => {
+    const h = hashString(id);
+    const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
+    const radius = 10 * Math.sqrt((h >>> 16) / 0x10000);
+    return { ...a, x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+  });
+}
+
+/** Colour by entity type, size by degree (square root, so hubs do not swamp the picture). */
+export function applyAppearance(graph: KgGraph): void {
+  const maxDegree = Math.max(1, ...graph.mapNodes((id) => graph.degree(id)));
+  graph.updateEachNodeAttributes((id, a) => ({
+    ...a,
+    color: TYPE_COLORS[a.type],
+    size: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(graph.degree(id) / maxDegree),
+  }));
+}
+
+/**
+ * Lays the graph out in place: seeded start, ForceAtlas2 for a fixed number of iterations with
+ * settings inferred from its size, then noverlap so nodes (and so labels) do not sit on each other.
+ * The same data always gives the same positions.
+ */
+export function layoutGraph(graph: KgGraph, options: LayoutOptions = {}): void {
+  const iterations = options.iterations ?? LAYOUT_DEFAULTS.iterations;
+  applyAppearance(graph);
+  seedPositions(graph);
+  forceAtlas2.assign(graph, {
+    iterations,
+    settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: true },
+  });
+  noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2 } });
+  // Round to keep exports small and byte-stable; 1e-3 is far below a pixel.
+  graph.updateEachNodeAttributes((_, a) => ({ ...a, x: Math.round(a.x! * 1000) / 1000, y: Math.round(a.y! * 1000) / 1000 }));
+}

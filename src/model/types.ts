@@ -1,0 +1,106 @@
+/**
+ * The article-kg model: what a curated article becomes once it is validated and grounded.
+ * Pure types and closed vocabularies; no I/O.
+ */
+
+/** Entity types are closed: the explorer's palette, filters and legend are built on them. */
+export const ENTITY_TYPES = ['person', 'country', 'organisation', 'place', 'event', 'topic'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * Value types that typed attributes and qualifiers may declare. `date` is an ISO 8601 calendar
+ * date of year, month or day precision (2020, 2024-07, 2025-02-03); `entity` is another entity's id.
+ */
+export const VALUE_TYPES = ['string', 'int', 'float', 'boolean', 'date', 'entity'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+export type Scalar = string | number | boolean;
+
+/** A half-open range of UTF-16 code units in the article text, with the text it covers. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RelationType {
+  id: string;
+  label: string;
+  inverse: string;
+  description?: string;
+  /** Entity types allowed at the tail and at the head of the arrow. */
+  from: EntityType[];
+  to: EntityType[];
+  qualifiers: Record<string, ValueType>;
+}
+
+export interface Vocabulary {
+  /** Typed entity attributes, shared by all entity types. */
+  attributes: Record<string, ValueType>;
+  relations: Record<string, RelationType>;
+}
+
+export interface ArticleMeta {
+  slug: string;
+  title: string;
+  publisher: string;
+  dateline: string;
+  /** ISO 8601 date of publication. */
+  date: string;
+  url?: string;
+  photoCaption?: string;
+  photoCredit?: string;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  label: string;
+  aliases: string[];
+  description: string;
+  attributes: Record<string, Scalar>;
+  /** Every place the article names the entity, by label or alias, in text order. */
+  mentions: Span[];
+}
+
+export interface Relation {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  evidence: Span;
+  qualifiers: Record<string, Scalar>;
+}
+
+/** A validated, grounded article: every entity mentioned, every relation's evidence located. */
+export interface ArticleModel {
+  meta: ArticleMeta;
+  text: string;
+  vocabulary: Vocabulary;
+  entities: Entity[];
+  relations: Relation[];
+}
+
+/** Attributes of a node in the built graphology graph. Layout adds x, y, size and color. */
+export interface KgNodeAttributes {
+  label: string;
+  type: EntityType;
+  description: string;
+  aliases: string[];
+  attributes: Record<string, Scalar>;
+  mentions: Span[];
+  x?: number;
+  y?: number;
+  size?: number;
+  color?: string;
+}
+
+export interface KgEdgeAttributes {
+  relation: string;
+  label: string;
+  inverse: string;
+  evidence: Span;
+  qualifiers: Record<string, Scalar>;
+}
+
+export type KgGraphAttributes = ArticleMeta;

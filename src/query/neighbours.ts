@@ -1,0 +1,51 @@
+import { bfsFromNode } from 'graphology-traversal';
+import type { KgGraph } from '../build/toGraph.ts';
+import { summary, viewFrom, type EntitySummary, type RelationView } from './describe.ts';
+import { resolveNeighbourOptions, type NeighbourOptions } from './options.ts';
+import { resolve } from './resolve.ts';
+
+export interface Neighbour extends EntitySummary {
+  depth: number;
+  /** The relations that reach this entity from one at the previous depth, read from that side. */
+  via: (RelationView & { from: string })[];
+}
+
+export interface NeighboursResult {
+  entity: EntitySummary;
+  neighbours: Neighbour[];
+}
+
+const TRAVERSAL_MODE = { out: 'outbound', in: 'inbound', both: 'directed' } as const;
+
+/**
+ * The entities within `depth` hops of an entity, each with the relations (label and evidence)
+ * that connect it, nearest first.
+ * @throws EntityNotFoundError for an unknown name; UsageError for bad options.
+ */
+export function neighbours(graph: KgGraph, name: string, options?: NeighbourOptions): NeighboursResult {
+  const id = resolve(graph, name);
+  const { depth, direction, relations, types } = resolveNeighbourOptions(graph, options);
+  // Traverse a copy holding only the wanted relations, so the library's BFS does the walking.
+  const view = relations ? graph.emptyCopy() : graph;
+  if (relations) graph.forEachEdge((e, a, s, t) => relations.has(a.relation) && view.addDirectedEdgeWithKey(e, s, t, a));
+
+  const depths = new Map<string, number>();
+  bfsFromNode(view, id, (node, _, d) => {
+    depths.set(node, d);
+    return d >= depth;
+  }, { mode: TRAVERSAL_MODE[direction] });
+
+  const result: Neighbour[] = [];
+  for (const [node, d] of depths) {
+    if (d === 0 || (types && !types.has(graph.getNodeAttribute(node, 'type')))) continue;
+    const via: Neighbour['via'] = [];
+    const edgesOf = { out: 'inEdges', in: 'outEdges', both: 'edges' } as const;
+    for (const edge of view[edgesOf[direction]](node)) {
+      const from = view.opposite(node, edge);
+      if (depths.get(from) === d - 1) via.push({ from, ...viewFrom(graph, from, edge) });
+    }
+    result.push({ ...summary(graph, node), depth: d, via });
+  }
+  result.sort((a, b) => a.depth - b.depth || a.label.localeCompare(b.label));
+  return { entity: summary(graph, id), neighbours: result };
+}

@@ -1,0 +1,50 @@
+import type { KgGraph } from '../build/toGraph.ts';
+import { UsageError } from '../model/errors.ts';
+import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
+
+export const DIRECTIONS = ['out', 'in', 'both'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface NeighbourOptions {
+  /** How many hops away (default 1). */
+  depth?: number;
+  /** Follow arrows out of the entity, into it, or both (default). */
+  direction?: Direction;
+  /** Only these relation types, by id ("invited_to") or label ("invited to"). */
+  relations?: string[];
+  /** Only report neighbours of these entity types. */
+  types?: EntityType[];
+}
+
+export const NEIGHBOUR_DEFAULTS = { depth: 1, direction: 'both' } as const;
+
+/** Checks options once at the boundary and normalises relation names to type ids. */
+export function resolveNeighbourOptions(graph: KgGraph, options: NeighbourOptions = {}) {
+  const depth = options.depth ?? NEIGHBOUR_DEFAULTS.depth;
+  if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`neighbours: depth must be a whole number >= 1, got ${depth}`);
+  const direction = options.direction ?? NEIGHBOUR_DEFAULTS.direction;
+  if (!DIRECTIONS.includes(direction)) throw new UsageError(`neighbours: direction must be one of ${DIRECTIONS.join(', ')}, got "${direction}"`);
+  for (const type of options.types ?? []) {
+    if (!ENTITY_TYPES.includes(type)) throw new UsageError(`neighbours: unknown entity type "${type}"; known: ${ENTITY_TYPES.join(', ')}`);
+  }
+  return {
+    depth,
+    direction,
+    relations: options.relations ? new Set(options.relations.map((r) => relationType(graph, r))) : undefined,
+    types: options.types ? new Set(options.types) : undefined,
+  };
+}
+
+/** Relation types present in the graph, id -> label. */
+export function relationTypes(graph: KgGraph): Map<string, string> {
+  const types = new Map<string, string>();
+  graph.forEachEdge((_, a) => types.set(a.relation, a.label));
+  return types;
+}
+
+function relationType(graph: KgGraph, name: string): string {
+  const wanted = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const types = relationTypes(graph);
+  for (const [id, label] of types) if (id === wanted || label.toLowerCase().replace(/\s+/g, '_') === wanted) return id;
+  throw new UsageError(`unknown relation "${name}"; known: ${[...types.keys()].sort().join(', ')}`);
+}

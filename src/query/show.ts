@@ -1,0 +1,42 @@
+import type { KgGraph } from '../build/toGraph.ts';
+import type { EntityType, Scalar, Span } from '../model/types.ts';
+import { viewFrom, type RelationView } from './describe.ts';
+import { resolve } from './resolve.ts';
+
+export interface EntityDetails {
+  id: string;
+  label: string;
+  type: EntityType;
+  description: string;
+  aliases: string[];
+  attributes: Record<string, Scalar>;
+  mentions: Span[];
+  /** Relations grouped by how they read from this entity ("invited to", "held in"...). */
+  out: Record<string, RelationView[]>;
+  in: Record<string, RelationView[]>;
+}
+
+/** Everything the graph holds about one entity. */
+export function show(graph: KgGraph, name: string): EntityDetails {
+  const id = resolve(graph, name);
+  const a = graph.getNodeAttributes(id);
+  const group = (edges: string[]) => {
+    const groups: Record<string, RelationView[]> = {};
+    for (const edge of edges) {
+      const view = viewFrom(graph, id, edge);
+      (groups[view.label] ??= []).push(view);
+    }
+    return groups;
+  };
+  return {
+    id,
+    label: a.label,
+    type: a.type,
+    description: a.description,
+    aliases: a.aliases,
+    attributes: a.attributes,
+    mentions: a.mentions,
+    out: group(graph.outEdges(id)),
+    in: group(graph.inEdges(id)),
+  };
+}

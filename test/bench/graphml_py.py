@@ -1,0 +1,92 @@
+"""Times NetworkX and igraph GraphML writers on the graph of test/bench/graphml.ts.
+
+Usage: /usr/bin/python3 graphml_py.py networkx|igraph NODES.tsv EDGES.tsv OUT.graphml
+Builds the graph from the two TSV files (untimed), then times only the write, and prints JSON:
+{"library", "nodes", "edges", "write_cpu_s", "write_wall_s", "build_s", "peak_rss_mb",
+ "rss_before_write_mb", "bytes"}. Peak RSS is the process high-water mark (ru_maxrss); rss_before_write_mb
+is the current RSS just before the write.
+One library per process, so each peak is its own.
+"""
+import json
+import os
+import resource
+import sys
+import time
+
+
+def rss_peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def rss_now_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    return header, rows
+
+
+NODE_TYPES = {"x": float, "y": float, "size": float, "r": int, "g": int, "b": int,
+              "central": lambda s: s == "true"}
+EDGE_TYPES = {"start": int, "end": int, "weight": float}
+
+
+def typed(header, row, types):
+    return {h: types.get(h, str)(v) for h, v in zip(header, row)}
+
+
+def main():
+    library, nodes_tsv, edges_tsv, out = sys.argv[1:5]
+    t0 = time.perf_counter()
+    nh, nrows = read_tsv(nodes_tsv)
+    eh, erows = read_tsv(edges_tsv)
+    # Column 0 of nodes is the id; columns 0-2 of edges are id, source, target.
+    if library == "networkx":
+        import networkx as nx
+        g = nx.MultiDiGraph()
+        g.add_nodes_from((r[0], typed(nh[1:], r[1:], NODE_TYPES)) for r in nrows)
+        g.add_edges_from((r[1], r[2], r[0], typed(eh[3:], r[3:], EDGE_TYPES)) for r in erows)
+        write = lambda: nx.write_graphml(g, out)
+    elif library == "igraph":
+        import igraph as ig
+        index = {r[0]: i for i, r in enumerate(nrows)}
+        g = ig.Graph(n=len(nrows), edges=[(index[r[1]], index[r[2]]) for r in erows], directed=True)
+        g.vs["name"] = [r[0] for r in nrows]
+        for j, h in enumerate(nh[1:], start=1):
+            cast = NODE_TYPES.get(h, str)
+            g.vs[h] = [cast(r[j]) for r in nrows]
+        g.es["id"] = [r[0] for r in erows]
+        for j, h in enumerate(eh[3:], start=3):
+            cast = EDGE_TYPES.get(h, str)
+            g.es[h] = [cast(r[j]) for r in erows]
+        write = lambda: g.write_graphml(out)
+    else:
+        raise SystemExit("library must be networkx or igraph")
+    del nrows, erows
+    build_s = time.perf_counter() - t0
+    rss_before = rss_now_mb()
+    c0, w0 = time.process_time(), time.perf_counter()
+    write()
+    c1, w1 = time.process_time(), time.perf_counter()
+    print(json.dumps({
+        "library": library,
+        "nodes": g.number_of_nodes() if library == "networkx" else g.vcount(),
+        "edges": g.number_of_edges() if library == "networkx" else g.ecount(),
+        "write_cpu_s": round(c1 - c0, 3),
+        "write_wall_s": round(w1 - w0, 3),
+        "build_s": round(build_s, 3),
+        "rss_before_write_mb": round(rss_before, 1),
+        "peak_rss_mb": round(rss_peak_mb(), 1),
+        "bytes": os.path.getsize(out),
+    }))
+
+
+if __name__ == "__main__":
+    main()
