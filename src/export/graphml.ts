@@ -29,7 +29,7 @@ export interface GraphMLKey {
   type: GraphMLType;
 }
 export interface GraphMLOptions {
-  /** Declared attribute types per domain; attributes not declared are inferred from values (all booleans -> boolean, all finite integers -> long, other numbers -> double, else string; arrays/objects -> JSON string). */
+  /** Declared attribute types per domain; attributes not declared are inferred from values (all booleans -> boolean, all safe integers -> long, other numbers -> double, else string; arrays/objects -> JSON string). */
   node?: GraphMLKey[];
   edge?: GraphMLKey[];
   graph?: GraphMLKey[];
@@ -175,7 +175,11 @@ function checkId(what: string, id: string): string {
   return id;
 }
 
-/** Streams `graph` as a GraphML document, in chunks of about `options.chunkSize` characters. */
+/**
+ * Streams `graph` as a GraphML document, in chunks of about `options.chunkSize` characters.
+ * Lazy like any generator: attribute names and types are checked on the first `next()`, ids as
+ * elements are reached, so an error can come after some chunks (write to a temp file, then rename).
+ */
 export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}): Generator<string> {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const { nodeKeys, edgeKeys, graphKeys } = assignIds(
