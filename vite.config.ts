@@ -1,11 +1,50 @@
-import { chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { articleData } from './src/cli/articleDataPlugin.ts';
 
 /** npm links `kg` to the bundle, and a shell runs it only if it is executable. */
 const executable = (file: string): Plugin => ({
   name: 'executable',
   writeBundle: (options) => chmodSync(join(options.dir!, file), 0o755),
+});
+
+/**
+ * The explorer's Content-Security-Policy. The built site runs no inline script or style; the
+ * only blob: use is ForceAtlas2's worker. The dev server needs inline styles and its websocket.
+ */
+export function contentSecurityPolicy(dev: boolean): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
+    "img-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const csp = (): Plugin => {
+  let dev = false;
+  return {
+    name: 'content-security-policy',
+    configResolved: (config) => void (dev = config.command === 'serve'),
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(dev) }, injectTo: 'head-prepend' },
+    ],
+  };
+};
+
+/** The explorer shares dist/ with the kg bundle in dist/cli: clear only its own files. */
+const cleanSite = (outDir: string): Plugin => ({
+  name: 'clean-site',
+  apply: 'build',
+  buildStart: () => {
+    for (const entry of ['assets', 'index.html']) rmSync(join(outDir, entry), { recursive: true, force: true });
+  },
 });
 
 /**
@@ -28,5 +67,16 @@ export default defineConfig(({ mode }) => {
       plugins: [executable('kg.js')],
     };
   }
-  return {};
+  const outDir = resolve('dist');
+  return {
+    root: resolve('src/app'),
+    publicDir: resolve('public'),
+    // Relative asset URLs, so dist/ works from any folder of any static host.
+    base: './',
+    build: { outDir, emptyOutDir: false, target: 'es2022', modulePreload: { polyfill: false } },
+    worker: { format: 'es' },
+    plugins: [articleData(), csp(), cleanSite(outDir)],
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  };
 });

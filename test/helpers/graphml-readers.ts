@@ -27,8 +27,9 @@ export interface ReaderReport {
   /** Attribute name -> python type names of the values seen. */
   node_attrs: Record<string, string[]>;
   edge_attrs: Record<string, string[]>;
-  /** Node id -> attribute -> typed value (igraph includes its own `id` attribute). */
+  /** Node id -> attribute -> typed value (igraph includes its own `id` attribute); every node with `all`. */
   node_samples: Record<string, Record<string, TypedValue>>;
+  /** The first three edges, or every edge with `all`, in the reader's order. */
   edge_samples: { id: string | null; source: string; target: string; attrs: Record<string, TypedValue> }[];
 }
 export type ReaderResult = ReaderReport | { error: string };
@@ -48,14 +49,19 @@ function run(cmd: string, args: string[]): Promise<{ code: number; stdout: strin
   });
 }
 
+export interface CheckOptions {
+  /** Report every node and every edge with its attributes, not samples (small files only). */
+  all?: boolean;
+}
+
 /**
  * Validates `file` with xmllint against the GraphML XSD and loads it with NetworkX and igraph.
  * `sampleNodes`: node ids whose attributes the readers report (default: the first three).
  */
-export async function checkGraphML(file: string, sampleNodes: string[] = []): Promise<GraphMLCheck> {
+export async function checkGraphML(file: string, sampleNodes: string[] = [], options: CheckOptions = {}): Promise<GraphMLCheck> {
   const [lint, py] = await Promise.all([
     run('xmllint', ['--noout', '--schema', GRAPHML_XSD, file]),
-    run(PYTHON, [READERS_SCRIPT, file, ...sampleNodes]),
+    run(PYTHON, [READERS_SCRIPT, ...(options.all ? ['--all'] : []), file, ...sampleNodes]),
   ]);
   const output = (lint.stdout + lint.stderr).trim();
   const xsd = { ok: lint.code === 0, output: output.length > 4000 ? output.slice(0, 4000) + '…' : output };

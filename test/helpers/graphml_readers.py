@@ -1,10 +1,11 @@
 """Loads a GraphML file with NetworkX and igraph and reports what each reader saw, as JSON.
 
-Usage: /usr/bin/python3 graphml_readers.py FILE [NODE_ID ...]
+Usage: /usr/bin/python3 graphml_readers.py [--all] FILE [NODE_ID ...]
 Prints {"networkx": REPORT, "igraph": REPORT}; a reader that fails gives {"error": "..."}.
 REPORT: nodes, edges, directed, graph_attrs, node_attrs and edge_attrs ({name: sorted python type
 names of the values seen}), node_samples ({node id: {attr: [type name, value]}}) for the NODE_IDs
 given (else the first 3 nodes), edge_samples (first 3 edges: id, source, target, attributes).
+With --all, node_samples has every node and edge_samples every edge (for small files).
 Non-finite floats are reported as the strings "nan", "inf", "-inf" so the output is strict JSON.
 """
 import json
@@ -32,17 +33,18 @@ def collect_types(dicts):
     return {k: sorted(v) for k, v in seen.items()}
 
 
-def report_networkx(path, wanted):
+def report_networkx(path, wanted, everything=False):
     import networkx as nx
     g = nx.read_graphml(path)
-    ids = wanted or list(g.nodes)[:3]
+    ids = list(g.nodes) if everything else (wanted or list(g.nodes)[:3])
+    limit = math.inf if everything else 3
     edges = []
     if g.is_multigraph():
         it = g.edges(keys=True, data=True)
     else:
         it = ((u, v, None, d) for u, v, d in g.edges(data=True))
     for u, v, k, d in it:
-        if len(edges) >= 3:
+        if len(edges) >= limit:
             break
         edges.append({"id": k, "source": u, "target": v, "attrs": typed(d)})
     return {
@@ -58,14 +60,14 @@ def report_networkx(path, wanted):
     }
 
 
-def report_igraph(path, wanted):
+def report_igraph(path, wanted, everything=False):
     import igraph as ig
     g = ig.Graph.Read_GraphML(path)
     # igraph keeps the GraphML node id in the vertex attribute "id".
     by_id = {v["id"]: v for v in g.vs} if "id" in g.vs.attributes() else {}
-    ids = (wanted or [v["id"] for v in g.vs[:3]]) if by_id else []
+    ids = (list(by_id) if everything else (wanted or [v["id"] for v in g.vs[:3]])) if by_id else []
     edges = []
-    for e in g.es[:3]:
+    for e in (g.es if everything else g.es[:3]):
         edges.append({
             "id": e.attributes().get("id"),
             "source": g.vs[e.source].attributes().get("id"),
@@ -85,11 +87,15 @@ def report_igraph(path, wanted):
 
 
 def main():
-    path, wanted = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    everything = bool(args) and args[0] == "--all"
+    if everything:
+        args = args[1:]
+    path, wanted = args[0], args[1:]
     out = {}
     for name, fn in (("networkx", report_networkx), ("igraph", report_igraph)):
         try:
-            out[name] = fn(path, wanted)
+            out[name] = fn(path, wanted, everything)
         except Exception as e:  # report, do not crash: the caller asserts
             out[name] = {"error": f"{type(e).__name__}: {e}"}
     print(json.dumps(out, ensure_ascii=False))

@@ -1,0 +1,69 @@
+import type { LoadedArticle } from '../build/built.ts';
+import { exportArticle } from '../export/index.ts';
+import { bindQueries, resolve, type NeighbourOptions } from '../query/index.ts';
+
+/**
+ * `window.kg`: the query core bound to the loaded graph, the same functions as the `kg` CLI.
+ * Each call prints a readable table and returns the data for further use.
+ */
+export function createConsoleApi(article: LoadedArticle, select: (node: string) => void) {
+  const { graph } = article;
+  const q = bindQueries(graph);
+  const neighbours = (name: string, options?: NeighbourOptions) => {
+    const result = q.neighbours(name, options);
+    console.table(result.neighbours.flatMap((n) => n.via.map((v) => ({ depth: n.depth, relation: `${v.direction === 'out' ? '→' : '←'} ${v.label}`, entity: n.label, type: n.type, evidence: v.evidence.text }))));
+    return result;
+  };
+  const api = {
+    neighbours,
+    neighbors: neighbours,
+    path(a: string, b: string, options?: { directed?: boolean }) {
+      const result = q.path(a, b, options);
+      console.table((result.steps ?? []).flatMap((s) => s.relations.map((r) => ({ from: s.from.label, relation: r.label, to: s.to.label, evidence: r.evidence.text }))));
+      return result;
+    },
+    search(text: string, limit?: number) {
+      const hits = q.search(text, limit);
+      console.table(hits.map((hit) => (hit.kind === 'entity' ? { kind: hit.kind, name: hit.label, type: hit.type, score: hit.score } : { kind: hit.kind, name: `${hit.source.label} → ${hit.label} → ${hit.target.label}`, type: 'relation', score: hit.score })));
+      return hits;
+    },
+    show(name: string) {
+      const details = q.show(name);
+      console.log(`${details.label} (${details.type}): ${details.description}`);
+      console.table([...Object.values(details.out).flat(), ...Object.values(details.in).flat()].map((r) => ({ relation: `${r.direction === 'out' ? '→' : '←'} ${r.label}`, entity: r.other.label, evidence: r.evidence.text })));
+      return details;
+    },
+    stats() {
+      const s = q.stats();
+      console.table(s.entitiesByType);
+      console.table(s.mostConnected);
+      return s;
+    },
+    resolve: q.resolve,
+    /** Selects an entity in the explorer, as a click would; returns its id. */
+    select(name: string) {
+      const id = resolve(graph, name);
+      select(id);
+      return id;
+    },
+    /** The GraphML of the graph as laid out on screen (what the Download button saves). */
+    exportGraphML(): string {
+      return [...exportArticle(article, 'graphml')[0]!.chunks].join('');
+    },
+    graph,
+    help() {
+      const text = [
+        'window.kg: the article-kg query core, as in the `kg` CLI. Names: id, label or alias, any case.',
+        '  kg.neighbours(name, {depth, direction: "in"|"out"|"both", relations, types})  (also kg.neighbors)',
+        '  kg.path(a, b, {directed})   kg.search(text)   kg.show(name)   kg.stats()   kg.resolve(name)',
+        '  kg.select(name)   select it in the explorer',
+        '  kg.exportGraphML()   the GraphML of the graph as laid out on screen',
+        '  kg.graph   the graphology graph',
+      ].join('\n');
+      console.log(text);
+      return text;
+    },
+  };
+  return api;
+}
+export type ConsoleApi = ReturnType<typeof createConsoleApi>;

@@ -1,0 +1,81 @@
+import type { KgGraph } from '../../build/toGraph.ts';
+import { show, type RelationView } from '../../query/index.ts';
+import { h, replaceChildren } from '../dom.ts';
+import type { Selection, Store } from '../state.ts';
+
+const typeChip = (type: string) => h('span', { class: 'chip' }, h('span', { class: 'swatch', attrs: { 'data-type': type, 'aria-hidden': 'true' } }), type);
+
+/**
+ * The details panel: for a node, what the query core's `show` returns (the same answer as
+ * `kg show`); for an edge, its relation, ends, qualifiers and evidence. Everything is clickable
+ * through to the next entity or relation.
+ */
+export function createDetails(panel: HTMLElement, graph: KgGraph, store: Store) {
+  const select = (selection: Selection) => store.update({ selection });
+  const entityButton = (id: string, label: string) =>
+    h('button', { class: 'link', attrs: { type: 'button', 'data-node': id }, on: { click: () => select({ kind: 'node', id }) } }, label);
+  const evidenceButton = (edge: string, text: string) =>
+    h('button', { class: 'quote', attrs: { type: 'button', 'data-edge': edge, title: 'Show this relation' }, on: { click: () => select({ kind: 'edge', id: edge }) } }, `“${text}”`);
+  const qualifierList = (q: Record<string, unknown>) => {
+    const entries = Object.entries(q);
+    return entries.length ? h('dl', { class: 'qualifiers' }, ...entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])) : null;
+  };
+
+  function renderEmpty(): void {
+    const meta = graph.getAttributes();
+    replaceChildren(
+      panel,
+      h('h2', {}, 'Explore'),
+      h('p', {}, `${graph.order} entities and ${graph.size} relations from “${meta.title}”. Hover a node to see its neighbours, click it (or a name in the article) for details, or search above.`),
+    );
+  }
+
+  function renderNode(id: string): void {
+    const d = show(graph, id);
+    const groups = (views: Record<string, RelationView[]>, arrow: string) =>
+      Object.entries(views).map(([label, list]) =>
+        h(
+          'section',
+          { class: 'relation-group' },
+          h('h3', {}, `${arrow} ${label} `, h('span', { class: 'count' }, String(list.length))),
+          h('ul', {}, ...list.map((r) => h('li', {}, entityButton(r.other.id, r.other.label), qualifierList(r.qualifiers), evidenceButton(r.id, r.evidence.text)))),
+        ),
+      );
+    replaceChildren(
+      panel,
+      h('h2', {}, d.label),
+      typeChip(d.type),
+      d.description ? h('p', { class: 'description' }, d.description) : null,
+      d.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also: '), d.aliases.join(', ')) : null,
+      Object.keys(d.attributes).length ? qualifierList(d.attributes) : null,
+      h('p', { class: 'muted' }, `Mentioned ${d.mentions.length} time${d.mentions.length === 1 ? '' : 's'} in the article.`),
+      ...groups(d.out, '→'),
+      ...groups(d.in, '←'),
+    );
+  }
+
+  function renderEdge(id: string): void {
+    const a = graph.getEdgeAttributes(id);
+    const source = graph.source(id);
+    const target = graph.target(id);
+    replaceChildren(
+      panel,
+      h('h2', {}, a.label),
+      h('p', { class: 'edge-ends' }, entityButton(source, graph.getNodeAttribute(source, 'label')), ` → ${a.label} → `, entityButton(target, graph.getNodeAttribute(target, 'label'))),
+      qualifierList(a.qualifiers),
+      h('blockquote', { class: 'evidence' }, a.evidence.text),
+      h('p', { class: 'muted' }, `Relation type ${a.relation} (read backwards: “${a.inverse}”), characters ${a.evidence.start}–${a.evidence.end} of the article.`),
+    );
+  }
+
+  function render(selection: Selection | null): void {
+    if (selection?.kind === 'node' && graph.hasNode(selection.id)) renderNode(selection.id);
+    else if (selection?.kind === 'edge' && graph.hasEdge(selection.id)) renderEdge(selection.id);
+    else renderEmpty();
+  }
+
+  render(store.get().selection);
+  store.subscribe((state, previous) => {
+    if (state.selection !== previous.selection) render(state.selection);
+  });
+}

@@ -1,0 +1,35 @@
+import type { KgGraph } from '../../build/toGraph.ts';
+import type { EntityType } from '../../model/types.ts';
+
+export interface Suggestion {
+  id: string;
+  label: string;
+  type: EntityType;
+  /** The alias that matched, when it was not the label. */
+  matched?: string;
+}
+
+/**
+ * Entities whose label or an alias contains the query, case-insensitively: names that start
+ * with it first, then names with a word that starts with it, then the rest, each by label.
+ */
+export function autocomplete(graph: KgGraph, query: string, limit = 8): Suggestion[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const ranked: (Suggestion & { rank: number })[] = [];
+  graph.forEachNode((id, a) => {
+    let best: { rank: number; name: string } | undefined;
+    for (const name of [a.label, ...a.aliases]) {
+      const lower = name.toLowerCase();
+      const at = lower.indexOf(q);
+      if (at === -1) continue;
+      const rank = at === 0 ? 0 : /[^\p{L}\p{N}]/u.test(lower[at - 1]!) ? 1 : 2;
+      if (!best || rank < best.rank) best = { rank, name };
+    }
+    if (best) ranked.push({ id, label: a.label, type: a.type, rank: best.rank, matched: best.name === a.label ? undefined : best.name });
+  });
+  return ranked
+    .sort((x, y) => x.rank - y.rank || x.label.localeCompare(y.label))
+    .slice(0, limit)
+    .map(({ rank: _, ...s }) => s);
+}

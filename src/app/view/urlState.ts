@@ -1,0 +1,38 @@
+import { ENTITY_TYPES, type EntityType } from '../../model/types.ts';
+import { FOCUS_DEPTHS, type FocusDepth, type Selection, type State } from '../state.ts';
+
+/** The part of the state a link carries: article, selection, filters, focus. */
+export interface UrlState {
+  article?: string;
+  selection: Selection | null;
+  hiddenTypes: Set<EntityType>;
+  hiddenRelations: Set<string>;
+  focusDepth: FocusDepth;
+}
+
+/** `#article=…&node=…&hide=topic,place&hideRel=…&focus=1`: readable, and ids are slugs. */
+export function toHash(article: string, state: Pick<State, 'selection' | 'hiddenTypes' | 'hiddenRelations' | 'focusDepth'>): string {
+  const params = new URLSearchParams();
+  params.set('article', article);
+  if (state.selection) params.set(state.selection.kind, state.selection.id);
+  if (state.hiddenTypes.size) params.set('hide', [...state.hiddenTypes].sort().join(','));
+  if (state.hiddenRelations.size) params.set('hideRel', [...state.hiddenRelations].sort().join(','));
+  if (state.focusDepth) params.set('focus', String(state.focusDepth));
+  return `#${params.toString()}`;
+}
+
+/** Reads a hash back; unknown values are dropped rather than trusted. */
+export function fromHash(hash: string, exists: { node: (id: string) => boolean; edge: (id: string) => boolean; relation: (id: string) => boolean }): UrlState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean);
+  const node = params.get('node');
+  const edge = params.get('edge');
+  const focus = Number(params.get('focus') ?? 0) as FocusDepth;
+  return {
+    article: params.get('article') ?? undefined,
+    selection: node && exists.node(node) ? { kind: 'node', id: node } : edge && exists.edge(edge) ? { kind: 'edge', id: edge } : null,
+    hiddenTypes: new Set(list('hide').filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t))),
+    hiddenRelations: new Set(list('hideRel').filter(exists.relation)),
+    focusDepth: FOCUS_DEPTHS.includes(focus) ? focus : 0,
+  };
+}

@@ -1,0 +1,74 @@
+import type { KgGraph } from '../../build/toGraph.ts';
+import type { State } from '../state.ts';
+
+export interface Visibility {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/**
+ * What the filters and the focus leave on screen. Written by hand rather than with
+ * graphology-traversal because its BFS cannot skip edges of hidden relation types.
+ */
+export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'>): Visibility {
+  const nodeShown = (n: string) => !state.hiddenTypes.has(graph.getNodeAttribute(n, 'type'));
+  const edgeShown = (e: string) => !state.hiddenRelations.has(graph.getEdgeAttribute(e, 'relation')) && nodeShown(graph.source(e)) && nodeShown(graph.target(e));
+
+  let nodes = new Set(graph.filterNodes(nodeShown));
+  const seeds = selectionNodes(graph, state.selection).filter((n) => nodes.has(n));
+  if (state.focusDepth > 0 && seeds.length) {
+    const reached = new Set(seeds);
+    let frontier = seeds;
+    for (let depth = 0; depth < state.focusDepth; depth++) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        graph.forEachEdge(node, (edge, _, source, target) => {
+          const other = source === node ? target : source;
+          if (!reached.has(other) && edgeShown(edge)) {
+            reached.add(other);
+            next.push(other);
+          }
+        });
+      }
+      frontier = next;
+    }
+    nodes = reached;
+  }
+  const edges = new Set(graph.filterEdges((e, _, s, t) => nodes.has(s) && nodes.has(t) && edgeShown(e)));
+  return { nodes, edges };
+}
+
+/** The nodes a selection stands for: the node itself, or an edge's two ends. */
+export function selectionNodes(graph: KgGraph, selection: State['selection']): string[] {
+  if (!selection) return [];
+  if (selection.kind === 'node') return graph.hasNode(selection.id) ? [selection.id] : [];
+  return graph.hasEdge(selection.id) ? [graph.source(selection.id), graph.target(selection.id)] : [];
+}
+
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/**
+ * What stays bright while everything else dims: the hovered node and its neighbours; otherwise
+ * the selected node and its neighbours, or the selected edge and its ends. Null: nothing dims.
+ */
+export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'selection'>, visible: Visibility): Highlight | null {
+  const focus = state.hoveredNode ?? (state.selection?.kind === 'node' ? state.selection.id : null);
+  if (focus && graph.hasNode(focus)) {
+    const nodes = new Set([focus]);
+    const edges = new Set<string>();
+    graph.forEachEdge(focus, (edge, _, source, target) => {
+      if (!visible.edges.has(edge)) return;
+      edges.add(edge);
+      nodes.add(source === focus ? target : source);
+    });
+    return { nodes, edges };
+  }
+  if (state.selection?.kind === 'edge' && graph.hasEdge(state.selection.id)) {
+    const edge = state.selection.id;
+    return { nodes: new Set([graph.source(edge), graph.target(edge)]), edges: new Set([edge]) };
+  }
+  return null;
+}

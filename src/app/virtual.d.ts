@@ -1,0 +1,10 @@
+// Modules served by src/cli/articleDataPlugin.ts.
+declare module 'virtual:kg-articles' {
+  export interface ArticleEntry {
+    slug: string;
+    title: string;
+    date: string;
+    load: () => Promise<{ default: import('../build/built.ts').BuiltArticle }>;
+  }
+  export const articles: ArticleEntry[];
+}

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { REPO } from './sources.ts';
+
+/** Debian's Chromium by default; KG_CHROMIUM points at another Chromium or Chrome. */
+export const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built site (dist/) on a free loopback port and starts Chromium. */
+export async function startBrowser(): Promise<BrowserSession> {
+  const server: PreviewServer = await preview({
+    root: REPO,
+    configFile: join(REPO, 'vite.config.ts'),
+    logLevel: 'silent',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return {
+    browser,
+    url: `http://127.0.0.1:${address.port}/`,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens the explorer and waits until sigma has drawn and window.kg is ready. */
+export async function openExplorer(session: BrowserSession, hash = '', viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await session.browser.newPage({ viewport });
+  await page.goto(session.url + hash);
+  await page.waitForFunction(() => Boolean(window.kg && window.explorer));
+  return page;
+}
