@@ -1,7 +1,12 @@
 import { chmodSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import type {} from 'vitest/config';
 import { articleData } from './src/cli/articleDataPlugin.ts';
+
+/** Paths are taken from here, so builds started by tests or scripts from any folder agree. */
+const ROOT = dirname(fileURLToPath(import.meta.url));
 
 /** npm links `kg` to the bundle, and a shell runs it only if it is executable. */
 const executable = (file: string): Plugin => ({
@@ -55,8 +60,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cli') {
     return {
       build: {
-        ssr: 'src/cli/kg.ts',
-        outDir: 'dist/cli',
+        ssr: join(ROOT, 'src/cli/kg.ts'),
+        outDir: join(ROOT, 'dist/cli'),
         emptyOutDir: true,
         target: 'node20',
         minify: false,
@@ -67,10 +72,20 @@ export default defineConfig(({ mode }) => {
       plugins: [executable('kg.js')],
     };
   }
-  const outDir = resolve('dist');
+  if (mode === 'test') {
+    return {
+      test: {
+        include: ['test/**/*.test.ts'],
+        // The browser and real-reader tests spawn Chromium and Python: give them room on 2 cores.
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+      },
+    };
+  }
+  const outDir = join(ROOT, 'dist');
   return {
-    root: resolve('src/app'),
-    publicDir: resolve('public'),
+    root: join(ROOT, 'src/app'),
+    publicDir: join(ROOT, 'public'),
     // Relative asset URLs, so dist/ works from any folder of any static host.
     base: './',
     build: { outDir, emptyOutDir: false, target: 'es2022', modulePreload: { polyfill: false } },

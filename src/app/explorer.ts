@@ -30,7 +30,7 @@ export function createExplorer(article: LoadedArticle, slug: string) {
     store.update({ selection: { kind: 'node', id: node } });
     view.focusNode(node);
   };
-  createDetails(byId('details'), graph, store);
+  createDetails(byId('details'), article, store);
   const articlePanel = createArticlePanel(byId('article'), article, store);
   createFilters(byId<HTMLFieldSetElement>('type-filters'), byId<HTMLFieldSetElement>('relation-filters'), graph, store);
   createTimeline(byId('timeline'), graph, store, select);

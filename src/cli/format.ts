@@ -1,25 +1,25 @@
 import type { EntityDetails, GraphStats, NeighboursResult, PathResult, RelationView, SearchHit } from '../query/index.ts';
-import type { EntitySummary } from '../query/index.ts';
+import type { EntitySummary, ValueLabeller } from '../query/index.ts';
 
 /** Plain-text renderings of query results for the terminal. `--json` prints the data instead. */
 
 const name = (e: EntitySummary) => `${e.label} (${e.type})`;
 const arrow = (r: RelationView) => (r.direction === 'out' ? '→' : '←');
 const quote = (r: RelationView) => `"${r.evidence.text}" [${r.evidence.start}-${r.evidence.end}]`;
-const qualifiers = (r: RelationView) => {
+const qualifiers = (r: RelationView, values: ValueLabeller) => {
   const entries = Object.entries(r.qualifiers);
-  return entries.length ? `  {${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}` : '';
+  return entries.length ? `  {${entries.map(([k, v]) => `${k}: ${values.qualifier(r.relation, k, v)}`).join(', ')}}` : '';
 };
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - s.length));
 
-export function formatNeighbours(result: NeighboursResult): string {
+export function formatNeighbours(result: NeighboursResult, values: ValueLabeller): string {
   const { entity, neighbours } = result;
   const lines = [`${name(entity)}: ${neighbours.length} neighbour${neighbours.length === 1 ? '' : 's'}`];
   const width = Math.max(0, ...neighbours.flatMap((n) => n.via.map((v) => v.label.length))) + 3;
   for (const n of neighbours) {
     for (const via of n.via) {
       const from = via.from === entity.id ? '' : `(via ${via.from}) `;
-      lines.push(`  ${n.depth > 1 ? `${n.depth}· ` : ''}${from}${arrow(via)} ${pad(via.label, width)}${name(n)}${qualifiers(via)}`);
+      lines.push(`  ${n.depth > 1 ? `${n.depth}· ` : ''}${from}${arrow(via)} ${pad(via.label, width)}${name(n)}${qualifiers(via, values)}`);
       lines.push(`      ${quote(via)}`);
     }
   }
@@ -49,16 +49,16 @@ export function formatSearch(query: string, hits: SearchHit[]): string {
     .join('\n');
 }
 
-export function formatShow(d: EntityDetails): string {
+export function formatShow(d: EntityDetails, values: ValueLabeller): string {
   const lines = [`${d.label} (${d.type})  [${d.id}]`];
   if (d.description) lines.push(`  ${d.description}`);
   if (d.aliases.length) lines.push(`  aliases: ${d.aliases.join(', ')}`);
-  for (const [k, v] of Object.entries(d.attributes)) lines.push(`  ${k}: ${v}`);
+  for (const [k, v] of Object.entries(d.attributes)) lines.push(`  ${k}: ${values.attribute(k, v)}`);
   lines.push(`  mentioned ${d.mentions.length}× at ${d.mentions.map((m) => `${m.start}-${m.end}`).join(', ')}`);
   for (const groups of [d.out, d.in]) {
     for (const [label, relations] of Object.entries(groups)) {
       lines.push(`  ${arrow(relations[0]!)} ${label}`);
-      for (const r of relations) lines.push(`      ${name(r.other)}${qualifiers(r)}\n        ${quote(r)}`);
+      for (const r of relations) lines.push(`      ${name(r.other)}${qualifiers(r, values)}\n        ${quote(r)}`);
     }
   }
   return lines.join('\n');

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadArticle, type LoadedArticle } from '../build/built.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
 import { EXPORT_FORMATS, exportArticle, type ExportFormat } from '../export/index.ts';
-import { DIRECTIONS, neighbours, path, search, show, stats, type Direction } from '../query/index.ts';
+import { DIRECTIONS, neighbours, path, search, show, stats, valueLabeller, type Direction } from '../query/index.ts';
 import type { EntityType } from '../model/types.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
@@ -64,7 +64,7 @@ async function run(argv: string[]): Promise<number> {
         relations: values.relation as string[] | undefined,
         types: values.type as EntityType[] | undefined,
       });
-      output(result, () => formatNeighbours(result));
+      output(result, () => formatNeighbours(result, valueLabeller(graph, article.vocabulary)));
       return 0;
     }
     case 'path': {
@@ -79,7 +79,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'show': {
       const details = show(graph, a);
-      output(details, () => formatShow(details));
+      output(details, () => formatShow(details, valueLabeller(graph, article.vocabulary)));
       return 0;
     }
     case 'stats': {

@@ -19,6 +19,7 @@ export type { SearchHit } from './search.ts';
 export type { EntityDetails } from './show.ts';
 export type { GraphStats } from './stats.ts';
 export { neighbours, path, resolve, search, show, stats, suggest };
+export { valueLabeller, type ValueLabeller } from './qualifiers.ts';
 
 /** The query functions bound to one graph: what a console user calls. */
 export function bindQueries(graph: KgGraph) {

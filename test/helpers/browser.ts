@@ -18,12 +18,12 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Serves the built site (dist/) on a free loopback port and starts Chromium. */
-export async function startBrowser(): Promise<BrowserSession> {
+/** Serves a built site (dist/ unless told otherwise) on a free loopback port and starts Chromium. */
+export async function startBrowser(outDir = join(REPO, 'dist')): Promise<BrowserSession> {
   const server: PreviewServer = await preview({
-    root: REPO,
     configFile: join(REPO, 'vite.config.ts'),
     logLevel: 'silent',
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
   });
   const address = server.httpServer.address();

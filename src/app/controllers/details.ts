@@ -1,5 +1,6 @@
-import type { KgGraph } from '../../build/toGraph.ts';
-import { show, type RelationView } from '../../query/index.ts';
+import type { LoadedArticle } from '../../build/built.ts';
+import type { Scalar } from '../../model/types.ts';
+import { show, valueLabeller, type RelationView } from '../../query/index.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { Selection, Store } from '../state.ts';
 
@@ -10,16 +11,19 @@ const typeChip = (type: string) => h('span', { class: 'chip' }, h('span', { clas
  * `kg show`); for an edge, its relation, ends, qualifiers and evidence. Everything is clickable
  * through to the next entity or relation.
  */
-export function createDetails(panel: HTMLElement, graph: KgGraph, store: Store) {
+export function createDetails(panel: HTMLElement, article: LoadedArticle, store: Store) {
+  const { graph } = article;
+  const values = valueLabeller(graph, article.vocabulary);
   const select = (selection: Selection) => store.update({ selection });
   const entityButton = (id: string, label: string) =>
     h('button', { class: 'link', attrs: { type: 'button', 'data-node': id }, on: { click: () => select({ kind: 'node', id }) } }, label);
   const evidenceButton = (edge: string, text: string) =>
     h('button', { class: 'quote', attrs: { type: 'button', 'data-edge': edge, title: 'Show this relation' }, on: { click: () => select({ kind: 'edge', id: edge }) } }, `“${text}”`);
-  const qualifierList = (q: Record<string, unknown>) => {
+  const valueList = (q: Record<string, Scalar>, text: (name: string, value: Scalar) => string) => {
     const entries = Object.entries(q);
-    return entries.length ? h('dl', { class: 'qualifiers' }, ...entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])) : null;
+    return entries.length ? h('dl', { class: 'qualifiers' }, ...entries.flatMap(([k, v]) => [h('dt', {}, k.replaceAll('_', ' ')), h('dd', {}, text(k, v))])) : null;
   };
+  const qualifierList = (relation: string, q: Record<string, Scalar>) => valueList(q, (k, v) => values.qualifier(relation, k, v));
 
   function renderEmpty(): void {
     const meta = graph.getAttributes();
@@ -38,7 +42,7 @@ export function createDetails(panel: HTMLElement, graph: KgGraph, store: Store) 
           'section',
           { class: 'relation-group' },
           h('h3', {}, `${arrow} ${label} `, h('span', { class: 'count' }, String(list.length))),
-          h('ul', {}, ...list.map((r) => h('li', {}, entityButton(r.other.id, r.other.label), qualifierList(r.qualifiers), evidenceButton(r.id, r.evidence.text)))),
+          h('ul', {}, ...list.map((r) => h('li', {}, entityButton(r.other.id, r.other.label), qualifierList(r.relation, r.qualifiers), evidenceButton(r.id, r.evidence.text)))),
         ),
       );
     replaceChildren(
@@ -47,7 +51,7 @@ export function createDetails(panel: HTMLElement, graph: KgGraph, store: Store) 
       typeChip(d.type),
       d.description ? h('p', { class: 'description' }, d.description) : null,
       d.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also: '), d.aliases.join(', ')) : null,
-      Object.keys(d.attributes).length ? qualifierList(d.attributes) : null,
+      valueList(d.attributes, values.attribute),
       h('p', { class: 'muted' }, `Mentioned ${d.mentions.length} time${d.mentions.length === 1 ? '' : 's'} in the article.`),
       ...groups(d.out, '→'),
       ...groups(d.in, '←'),
@@ -62,7 +66,7 @@ export function createDetails(panel: HTMLElement, graph: KgGraph, store: Store) 
       panel,
       h('h2', {}, a.label),
       h('p', { class: 'edge-ends' }, entityButton(source, graph.getNodeAttribute(source, 'label')), ` → ${a.label} → `, entityButton(target, graph.getNodeAttribute(target, 'label'))),
-      qualifierList(a.qualifiers),
+      qualifierList(a.relation, a.qualifiers),
       h('blockquote', { class: 'evidence' }, a.evidence.text),
       h('p', { class: 'muted' }, `Relation type ${a.relation} (read backwards: “${a.inverse}”), characters ${a.evidence.start}–${a.evidence.end} of the article.`),
     );

@@ -1,0 +1,138 @@
+/**
+ * Hover highlight and ForceAtlas2 on a synthetic graph, with the explorer's own view code:
+ * createGraphView (sigma + our reducers) driven by createStore, exactly as explorer.ts wires them.
+ * test/bench/browser.ts calls window.kgBench through page.evaluate.
+ */
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
+import type { KgGraph } from '../../../src/build/toGraph.ts';
+import { createGraphView, type GraphView } from '../../../src/app/controllers/graphView.ts';
+import { createStore, type Store } from '../../../src/app/state.ts';
+import type { Fa2Figures, HoverSample } from './api.ts';
+import { prng, syntheticGraph } from './synthetic.ts';
+
+let graph: KgGraph | null = null;
+let store: Store | null = null;
+let view: GraphView | null = null;
+let seeded = new Map<string, { x: number; y: number }>();
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+
+/** Waits until GL commands issued so far on sigma's WebGL canvases have run (SwiftShader draws them in the GPU process). */
+function finishGl(): void {
+  const contexts = (view!.renderer as unknown as { webGLContexts: Record<string, WebGLRenderingContext> }).webGLContexts;
+  const pixel = new Uint8Array(4);
+  for (const gl of Object.values(contexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+}
+
+function restorePositions(g: KgGraph): void {
+  g.updateEachNodeAttributes((n, a) => ({ ...a, ...seeded.get(n) }), { attributes: ['x', 'y'] });
+}
+
+/** The settings layoutControl.ts gives the explorer's FA2. */
+const fa2Settings = (g: KgGraph) => ({ ...forceAtlas2.inferSettings(g), adjustSizes: true });
+
+window.kgBench = {
+  setup({ nodes, edges, seed }) {
+    const t0 = performance.now();
+    graph = syntheticGraph(nodes, edges, seed);
+    seeded = new Map(graph.mapNodes((n, a) => [n, { x: a.x!, y: a.y! }] as const));
+    const t1 = performance.now();
+    store = createStore();
+    view = createGraphView(document.getElementById('graph')!, graph, store);
+    const t2 = performance.now();
+    return { nodes: graph.order, edges: graph.size, buildGraphMs: t1 - t0, createViewMs: t2 - t1 };
+  },
+
+  async hover({ count, seed, sync }) {
+    if (!graph || !store || !view) throw new Error('kgBench.hover: call setup first');
+    const rnd = prng(seed);
+    const keys = graph.nodes();
+    let beforeRender = 0;
+    let afterRender = 0;
+    const onBefore = () => void (beforeRender = performance.now());
+    const onAfter = () => void (afterRender = performance.now());
+    view.renderer.on('beforeRender', onBefore);
+    view.renderer.on('afterRender', onAfter);
+    const samples: HoverSample[] = [];
+    try {
+      // One discarded hover warms the JIT and sigma's buffers.
+      for (let i = -1; i < count; i++) {
+        await nextFrame();
+        await nextFrame();
+        const node = keys[Math.floor(rnd() * keys.length)]!;
+        beforeRender = afterRender = Number.NaN;
+        const t0 = performance.now();
+        store.update({ hoveredNode: node });
+        const t1 = performance.now();
+        let drawn: number | null = null;
+        if (sync) {
+          finishGl();
+          drawn = performance.now();
+        }
+        const frame = await nextFrame();
+        if (i < 0) continue;
+        samples.push({
+          node,
+          degree: graph.degree(node),
+          reducersMs: beforeRender - t0,
+          renderMs: afterRender - beforeRender,
+          jsMs: t1 - t0,
+          drawnMs: drawn === null ? null : drawn - t0,
+          frameMs: frame - t0,
+        });
+      }
+      store.update({ hoveredNode: null });
+    } finally {
+      view.renderer.off('beforeRender', onBefore);
+      view.renderer.off('afterRender', onAfter);
+    }
+    return samples;
+  },
+
+  async fa2Worker({ ms }) {
+    if (!graph) throw new Error('kgBench.fa2Worker: call setup first');
+    const g = graph;
+    // No renderer listening to the graph: the figure is the worker's (plus applying positions), not sigma's redraws.
+    view?.kill();
+    view = null;
+    restorePositions(g);
+    const supervisor = new FA2LayoutSupervisor(g, { settings: fa2Settings(g) });
+    let first = 0;
+    let last = 0;
+    let iterations = -1;
+    const onIteration = () => {
+      last = performance.now();
+      if (++iterations === 0) first = last;
+    };
+    // The supervisor applies each iteration's positions with one updateEachNodeAttributes call.
+    g.on('eachNodeAttributesUpdated', onIteration);
+    try {
+      supervisor.start();
+      const deadline = performance.now() + 60_000;
+      while (iterations < 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      if (iterations < 0) throw new Error('kgBench.fa2Worker: no iteration within 60 s');
+      await new Promise((r) => setTimeout(r, ms));
+      supervisor.stop();
+    } finally {
+      g.off('eachNodeAttributesUpdated', onIteration);
+      supervisor.kill();
+    }
+    restorePositions(g);
+    return { iterations, ms: last - first, perSecond: (iterations * 1000) / (last - first) };
+  },
+
+  fa2Sync({ ms }) {
+    if (!graph) throw new Error('kgBench.fa2Sync: call setup first');
+    const settings = fa2Settings(graph);
+    const run = (iterations: number): Fa2Figures => {
+      const t0 = performance.now();
+      forceAtlas2(graph!, { iterations, settings });
+      const elapsed = performance.now() - t0;
+      return { iterations, ms: elapsed, perSecond: (iterations * 1000) / elapsed };
+    };
+    const calibration = run(2);
+    const iterations = Math.max(2, Math.round(ms / (calibration.ms / 2)));
+    return run(iterations);
+  },
+};

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: every benchmark, one section each, then one table of figures against targets.
+ *
+ *   npm run bench -- [--only=startup,graphml] [--runs=15] [--cold-runs=3]
+ *                    [--nodes=100000] [--edges=500000] [--skip-python] [--json] [--strict]
+ *   env: BENCH_ONLY, KG_BENCH_RUNS, KG_BENCH_COLD_RUNS, GRAPHML_BENCH_NODES, GRAPHML_BENCH_EDGES
+ *
+ * A section is a name and an async function returning rows; to add one (the browser benchmarks,
+ * say), append it to SECTIONS. A row is one figure, optionally with a target it is checked
+ * against. `--strict` exits 1 when a target is missed; without it the bench only reports.
+ * The start-up section runs first, before the GraphML section fills this process's heap.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runGraphMLBench } from './graphml.ts';
+import { KG_ARGS, runStartupBench, STARTUP_TARGET } from './startup.ts';
+
+/** A target: the figure must be at most / at least `value`. */
+export interface Target {
+  op: '<=' | '>=';
+  value: number;
+}
+
+export interface BenchRow {
+  metric: string;
+  value: number | string;
+  unit?: string;
+  target?: Target;
+  note?: string;
+}
+
+export interface BenchContext {
+  /** `--name=value` from the command line, else the first environment variable set, else undefined. */
+  option(name: string, ...env: string[]): string | undefined;
+  flag(name: string): boolean;
+  /** A whole-number option, checked. */
+  count(name: string, fallback: number, ...env: string[]): number;
+  log(line: string): void;
+}
+
+export interface BenchSection {
+  name: string;
+  /** One line saying what is measured, printed above the section's rows. */
+  title: string;
+  run(ctx: BenchContext): Promise<BenchRow[]>;
+}
+
+const startup: BenchSection = {
+  name: 'startup',
+  title: `kg start-up: node dist/cli/kg.js ${KG_ARGS.join(' ')} against node -e 0 (median wall time)`,
+  async run(ctx) {
+    const r = runStartupBench({
+      runs: ctx.count('runs', 15, 'KG_BENCH_RUNS'),
+      coldRuns: ctx.count('cold-runs', 3, 'KG_BENCH_COLD_RUNS'),
+    });
+    const range = ([lo, hi]: [number, number]) => `range ${lo}-${hi} ms, ${r.runs} runs`;
+    return [
+      { metric: 'node -e 0', value: r.node_ms, unit: 'ms', note: range(r.node_range_ms) },
+      { metric: 'kg, warm build cache', value: r.kg_warm_ms, unit: 'ms', note: range(r.kg_warm_range_ms) },
+      { metric: 'kg, cache deleted (cold)', value: r.kg_cold_ms, unit: 'ms', note: `median of ${r.coldRuns}` },
+      { metric: 'kg warm / node', value: r.warm_ratio, unit: 'x', target: { op: '<=', value: STARTUP_TARGET } },
+      { metric: 'kg cold / node', value: r.cold_ratio, unit: 'x', note: 'no target: builds the article' },
+    ];
+  },
+};
+
+const graphml: BenchSection = {
+  name: 'graphml',
+  title: 'GraphML write: ours (src/export/graphml.ts) against NetworkX and igraph write_graphml',
+  async run(ctx) {
+    const nodes = ctx.count('nodes', 100_000, 'GRAPHML_BENCH_NODES');
+    const edges = ctx.count('edges', 500_000, 'GRAPHML_BENCH_EDGES');
+    const python = !ctx.flag('skip-python');
+    ctx.log(`  building a ${nodes}-node, ${edges}-edge graph and writing it${python ? ', then NetworkX and igraph' : ''}...`);
+    const r = runGraphMLBench({ nodes, edges, python });
+    const rows: BenchRow[] = [
+      { metric: 'graph size', value: `${nodes} nodes / ${edges} edges`, note: `built in ${r.build_s} s` },
+      { metric: 'graph in memory', value: r.graph_rss_mb, unit: 'MB RSS', note: `heap +${r.graph_heap_mb} MB` },
+      { metric: 'ours: write', value: r.ours.wall_s, unit: 's wall', note: `cpu ${r.ours.cpu_s} s, ${r.ours.chunks} chunks, ${mb(r.ours.bytes)}` },
+      { metric: 'ours: writer\'s extra RSS', value: r.ours.extra_rss_mb, unit: 'MB', note: `peak RSS ${r.ours.peak_rss_mb} MB` },
+    ];
+    for (const lib of ['networkx', 'igraph'] as const) {
+      const f = r[lib];
+      if (!f) continue;
+      if ('error' in f) rows.push({ metric: `${lib}: write`, value: 'error', note: f.error });
+      else rows.push({ metric: `${lib}: write`, value: f.write_cpu_s, unit: 's cpu', note: `wall ${f.write_wall_s} s, peak RSS ${f.peak_rss_mb} MB, ${mb(f.bytes)}` });
+    }
+    if (r.ratios.networkx_over_ours !== undefined) {
+      rows.push({ metric: 'NetworkX time / ours', value: r.ratios.networkx_over_ours, unit: 'x', target: { op: '>=', value: 3 } });
+    }
+    if (r.ratios.ours_over_igraph !== undefined) {
+      rows.push({ metric: 'ours / igraph time', value: r.ratios.ours_over_igraph, unit: 'x', target: { op: '<=', value: 2 } });
+    }
+    rows.push({ metric: 'peak process growth / graph', value: r.ratios.peak_over_graph, unit: 'x', target: { op: '<=', value: 2 } });
+    return rows;
+  },
+};
+
+/** Every section, in the order they run. Add browser sections here. */
+export const SECTIONS: BenchSection[] = [startup, graphml];
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export function meets(row: BenchRow): boolean | undefined {
+  if (!row.target || typeof row.value !== 'number') return undefined;
+  return row.target.op === '<=' ? row.value <= row.target.value : row.value >= row.target.value;
+}
+
+function context(argv: string[], env: NodeJS.ProcessEnv): BenchContext {
+  const option = (name: string, ...vars: string[]) => {
+    const given = argv.find((a) => a.startsWith(`--${name}=`));
+    if (given) return given.slice(name.length + 3);
+    for (const v of vars) if (env[v]) return env[v];
+    return undefined;
+  };
+  return {
+    option,
+    flag: (name) => argv.includes(`--${name}`),
+    count(name, fallback, ...vars) {
+      const raw = option(name, ...vars);
+      if (raw === undefined) return fallback;
+      const n = Number(raw.replaceAll('_', ''));
+      if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --${name} takes a whole number >= 1, got "${raw}"`);
+      return n;
+    },
+    log: (line) => console.log(line),
+  };
+}
+
+/** One table for all sections: section, metric, value, target, verdict, note. */
+export function formatTable(results: { section: string; rows: BenchRow[] }[]): string {
+  const lines = results.flatMap(({ section, rows }) =>
+    rows.map((row) => {
+      const ok = meets(row);
+      return [
+        section,
+        row.metric,
+        `${row.value}${row.unit ? ` ${row.unit}` : ''}`,
+        row.target ? `${row.target.op} ${row.target.value}` : '',
+        ok === undefined ? '' : ok ? 'ok' : 'MISSED',
+        row.note ?? '',
+      ];
+    }),
+  );
+  const header = ['section', 'metric', 'value', 'target', '', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const ctx = context(argv, process.env);
+  const only = ctx.option('only', 'BENCH_ONLY')?.split(',').map((s) => s.trim());
+  const unknown = only?.filter((name) => !SECTIONS.some((s) => s.name === name)) ?? [];
+  if (unknown.length) throw new Error(`bench: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  const chosen = SECTIONS.filter((s) => !only || only.includes(s.name));
+
+  const results: { section: string; rows: BenchRow[]; seconds: number }[] = [];
+  for (const section of chosen) {
+    console.log(`== ${section.name}: ${section.title}`);
+    const t0 = performance.now();
+    const rows = await section.run(ctx);
+    results.push({ section: section.name, rows, seconds: (performance.now() - t0) / 1000 });
+    console.log(`   done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  console.log('');
+  console.log(formatTable(results));
+  const missed = results.flatMap((r) => r.rows.filter((row) => meets(row) === false).map((row) => `${r.section}: ${row.metric}`));
+  const checked = results.flatMap((r) => r.rows).filter((row) => meets(row) !== undefined).length;
+  console.log(`\n${checked - missed.length} of ${checked} targets met${missed.length ? `; missed: ${missed.join('; ')}` : ''}`);
+  if (ctx.flag('json')) console.log(JSON.stringify({ sections: results }));
+  return ctx.flag('strict') && missed.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * `kg` start-up benchmark: how much slower is a real query than starting Node at all?
+ *
+ *   npx tsx test/bench/startup.ts [--runs=15] [--cold-runs=3] [--json]
+ *   (or KG_BENCH_RUNS / KG_BENCH_COLD_RUNS)
+ *
+ * Runs `node dist/cli/kg.js neighbours Starmer` and `node -e 0` alternately, `runs` times each,
+ * after one warm-up of each (which also fills the build cache in node_modules/.cache/article-kg),
+ * and compares median wall times. The cold figure deletes that cache before each of `coldRuns`
+ * runs, so it includes validating, grounding and laying out the article. Target: warm kg <= 1.5x
+ * `node -e 0`. Every kg run must succeed and print Starmer's neighbours, or the bench fails:
+ * a fast error is not a fast start.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const KG_BUNDLE = path.join(REPO, 'dist/cli/kg.js');
+export const BUILD_CACHE = path.join(REPO, 'node_modules/.cache/article-kg');
+export const KG_ARGS = ['neighbours', 'Starmer'];
+export const STARTUP_TARGET = 1.5;
+
+export interface StartupOptions {
+  runs?: number;
+  coldRuns?: number;
+}
+
+export interface StartupResult {
+  runs: number;
+  coldRuns: number;
+  /** Median wall times in milliseconds. */
+  node_ms: number;
+  kg_warm_ms: number;
+  kg_cold_ms: number;
+  /** Spread of the warm samples: [min, max]. */
+  node_range_ms: [number, number];
+  kg_warm_range_ms: [number, number];
+  warm_ratio: number;
+  cold_ratio: number;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Wall time of one child process, in ms; throws if it fails or says the wrong thing. */
+function timeRun(args: string[], expect?: RegExp): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', KG_DATA: '', KG_ARTICLE: '' },
+    timeout: 120_000,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 || (expect && !expect.test(r.stdout))) {
+    throw new Error(`node ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || String(r.error)).trim().slice(0, 500)}`);
+  }
+  return ms;
+}
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function runStartupBench(options: StartupOptions = {}): StartupResult {
+  const runs = options.runs ?? 15;
+  const coldRuns = options.coldRuns ?? 3;
+  for (const [name, n] of [['runs', runs], ['coldRuns', coldRuns]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`startup bench: ${name} must be a whole number >= 1, got ${n}`);
+  }
+  if (!existsSync(KG_BUNDLE)) throw new Error(`${KG_BUNDLE} is missing: run npm run build:cli first`);
+  const kgArgs = [KG_BUNDLE, ...KG_ARGS];
+  const answered = /^Keir Starmer \(person\): \d+ neighbours/;
+  const nodeArgs = ['-e', '0'];
+
+  // Cold: no build cache, so this run validates, grounds and lays out the article.
+  const cold: number[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    rmSync(BUILD_CACHE, { recursive: true, force: true });
+    cold.push(timeRun(kgArgs, answered));
+  }
+  // Warm-up (the last cold run has refilled the cache; one more run reads it), then alternate.
+  timeRun(kgArgs, answered);
+  timeRun(nodeArgs);
+  const warm: number[] = [];
+  const node: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    node.push(timeRun(nodeArgs));
+    warm.push(timeRun(kgArgs, answered));
+  }
+  const nodeMs = median(node);
+  return {
+    runs,
+    coldRuns,
+    node_ms: round(nodeMs),
+    kg_warm_ms: round(median(warm)),
+    kg_cold_ms: round(median(cold)),
+    node_range_ms: [round(Math.min(...node)), round(Math.max(...node))],
+    kg_warm_range_ms: [round(Math.min(...warm)), round(Math.max(...warm))],
+    warm_ratio: round(median(warm) / nodeMs, 2),
+    cold_ratio: round(median(cold) / nodeMs, 2),
+  };
+}
+
+function arg(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const r = runStartupBench({
+    runs: Number(arg('runs') ?? process.env.KG_BENCH_RUNS ?? 15),
+    coldRuns: Number(arg('cold-runs') ?? process.env.KG_BENCH_COLD_RUNS ?? 3),
+  });
+  console.log(`node -e 0: ${r.node_ms} ms; kg ${KG_ARGS.join(' ')}: warm ${r.kg_warm_ms} ms (${r.warm_ratio}x, target <= ${STARTUP_TARGET}), cold ${r.kg_cold_ms} ms (${r.cold_ratio}x)`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r));
+}

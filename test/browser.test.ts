@@ -1,0 +1,245 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openExplorer, startBrowser, type BrowserSession } from './helpers/browser.ts';
+import { kg } from './helpers/kg.ts';
+import { buildSite } from './helpers/site.ts';
+import { REPO, SEED_SLUG } from './helpers/sources.ts';
+
+const ARTIFACTS = join(REPO, 'test/artifacts');
+const DIM_NODE = '#e2e2e2';
+let session: BrowserSession;
+
+beforeAll(async () => {
+  await buildSite(join(REPO, 'dist'));
+  session = await startBrowser();
+}, 120_000);
+afterAll(async () => session?.close());
+
+/** Where a node is drawn, in page coordinates. */
+async function nodePoint(page: Page, node: string) {
+  const point = await page.evaluate((n) => {
+    const renderer = window.explorer.view.renderer;
+    const a = renderer.getGraph().getNodeAttributes(n);
+    return renderer.graphToViewport({ x: a.x, y: a.y });
+  }, node);
+  const box = (await page.locator('#graph').boundingBox())!;
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+const display = (page: Page, node: string) =>
+  page.evaluate((n) => {
+    const d = window.explorer.view.renderer.getNodeDisplayData(n)!;
+    return { color: d.color, hidden: d.hidden, label: d.label };
+  }, node);
+
+/** Share of pixels in a PNG that are neither white nor near-white. */
+function inkShare(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let ink = 0;
+  for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! + image.data[i + 1]! + image.data[i + 2]! < 700) ink++;
+  return ink / (image.width * image.height);
+}
+
+describe('the explorer', () => {
+  it('draws the labelled, coloured graph beside the article, under a strict CSP, and saves a screenshot', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(session.url);
+    await page.waitForFunction(() => Boolean(window.kg));
+    await page.waitForTimeout(300);
+    const graphShot = await page.locator('#graph').screenshot();
+    expect(inkShare(graphShot)).toBeGreaterThan(0.01);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(await page.locator('#article .mention').count()).toBeGreaterThan(50);
+    expect(await page.locator('#type-filters input[type=checkbox]').count()).toBe(6);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer.png') });
+    await page.evaluate(() => window.kg.select('Keir Starmer'));
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-starmer.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('selects Olaf Scholz when "scholz" is typed and Enter pressed', async () => {
+    const page = await openExplorer(session);
+    await page.locator('#search-input').fill('scholz');
+    await expect.poll(() => page.locator('#search-options [role=option]').first().textContent()).toContain('Olaf Scholz');
+    await page.locator('#search-input').press('Enter');
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Olaf Scholz');
+    expect(page.url()).toContain('node=olaf-scholz');
+    await page.close();
+  });
+
+  it('lists "invited to" with its evidence sentence in Keir Starmer\'s details', async () => {
+    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=keir-starmer`);
+    const group = page.locator('#details .relation-group', { has: page.locator('h3', { hasText: '→ invited to' }) });
+    await expect.poll(() => group.count()).toBe(1);
+    expect(await group.locator('.quote').first().textContent()).toBe("“Starmer was invited to join the EU's 27 heads of state for dinner in Brussels”");
+    expect(await group.locator('.link').first().textContent()).toBe("EU leaders' dinner in Brussels");
+    await page.close();
+  });
+
+  it('dims everything but a hovered node and its neighbours', async () => {
+    const page = await openExplorer(session);
+    const neighbours = await page.evaluate(() => window.kg.neighbours('olaf-scholz').neighbours.map((n) => n.id));
+    const stranger = await page.evaluate((ns) => window.kg.graph.filterNodes((n) => n !== 'olaf-scholz' && !ns.includes(n))[0]!, neighbours);
+    expect((await display(page, stranger)).color).not.toBe(DIM_NODE);
+    const p = await nodePoint(page, 'olaf-scholz');
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(() => page.evaluate(() => window.explorer.store.get().hoveredNode)).toBe('olaf-scholz');
+    expect((await display(page, stranger)).color).toBe(DIM_NODE);
+    for (const n of neighbours) expect((await display(page, n)).color, n).not.toBe(DIM_NODE);
+    expect(await page.locator('#article .mention.hovered').count()).toBeGreaterThan(0);
+    await page.mouse.move(2, 400);
+    await expect.poll(async () => (await display(page, stranger)).color).not.toBe(DIM_NODE);
+    await page.close();
+  });
+
+  it('hides a type\'s nodes when its box is unticked, and keeps the filter in the URL', async () => {
+    const page = await openExplorer(session);
+    const before = inkShare(await page.locator('#graph').screenshot());
+    await page.locator('label[for="type-topic"]').click();
+    await expect.poll(async () => (await display(page, 'defence-spending')).hidden).toBe(true);
+    expect((await display(page, 'keir-starmer')).hidden).toBeFalsy();
+    expect(page.url()).toContain('hide=topic');
+    expect(inkShare(await page.locator('#graph').screenshot())).toBeLessThan(before);
+    await page.close();
+  });
+
+  it('selects a node when its mention in the article is clicked, and marks its mentions', async () => {
+    const page = await openExplorer(session);
+    await page.locator('#article .mention[data-node="iiss"]').first().click();
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('International Institute for Strategic Studies');
+    expect(await page.locator('#article .mention.selected[data-node="iiss"]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('highlights a relation\'s evidence in the article when the relation is chosen', async () => {
+    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=united-kingdom`);
+    await page.locator('#details .quote', { hasText: 'projected to spend' }).click();
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('projected by');
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('evidence') ?? [])].map((r) => (r as Range).toString()));
+    expect(highlighted).toEqual([expect.stringMatching(/^is projected to spend the second-most on defence in Europe this year after Germany/)]);
+    await page.close();
+  });
+
+  it('answers window.kg queries with the query core', async () => {
+    const page = await openExplorer(session);
+    const result = await page.evaluate(() => window.kg.neighbours('Starmer'));
+    expect(result.entity.id).toBe('keir-starmer');
+    expect(result.neighbours.length).toBe(JSON.parse(kg(['neighbours', 'Starmer', '--json']).stdout).neighbours.length);
+    expect(await page.evaluate(() => window.kg.path('Scholz', 'IISS').steps?.length)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.kg.help())).toContain('kg.neighbours');
+    expect(await page.evaluate(() => window.kg.select('britain'))).toBe('united-kingdom');
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('United Kingdom');
+    await page.close();
+  });
+
+  it('downloads GraphML byte for byte equal to the CLI export', async () => {
+    const page = await openExplorer(session);
+    await page.locator('#export-format').selectOption('graphml');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+    expect(download.suggestedFilename()).toBe(`${SEED_SLUG}.graphml`);
+    const fromPage = readFileSync((await download.path())!, 'utf8');
+    const fromCli = kg(['export', '--format', 'graphml']).stdout;
+    expect(fromPage.length).toBeGreaterThan(10_000);
+    expect(fromPage).toBe(fromCli);
+    await page.close();
+  });
+
+  it('restores a selection from the URL on reload, and Back restores the previous one', async () => {
+    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=olaf-scholz`);
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Olaf Scholz');
+    await page.reload();
+    await page.waitForFunction(() => Boolean(window.kg));
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Olaf Scholz');
+    await page.evaluate(() => window.kg.select('Brussels'));
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Brussels');
+    await page.goBack();
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Olaf Scholz');
+    await page.close();
+  });
+
+  it('gives the same node positions on two loads, and the worker layout runs, stops and resets', async () => {
+    const positions = async (page: Page) => page.evaluate(() => window.kg.graph.mapNodes((n, a) => [n, a.x, a.y]));
+    const first = await openExplorer(session);
+    const second = await openExplorer(session);
+    const initial = await positions(first);
+    expect(initial).toEqual(await positions(second));
+    await second.close();
+    await first.locator('#layout-toggle').click();
+    await expect.poll(() => first.locator('#layout-status').textContent()).toMatch(/running/);
+    await expect.poll(() => first.locator('#layout-status').textContent(), { timeout: 15_000 }).toMatch(/converged|budget/);
+    expect(await positions(first)).not.toEqual(initial);
+    await first.locator('#layout-reset').click();
+    expect(await positions(first)).toEqual(initial);
+    await first.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe)', async () => {
+    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=keir-starmer`);
+    // page.evaluate is not subject to the page's CSP, unlike an injected <script>.
+    await page.evaluate(readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const results = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+      return results.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches every control by keyboard', async () => {
+    const page = await openExplorer(session);
+    const reached = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('name') || ''));
+    }
+    for (const id of ['search-input', 'zoom-in', 'zoom-out', 'zoom-reset', 'layout-toggle', 'layout-reset', 'fullscreen', 'focus-depth', 'export-format', 'export', 'type-person', 'type-topic']) {
+      expect(reached, id).toContain(id);
+    }
+    await page.close();
+  });
+});
+
+describe('hostile data', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'kg-xss-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('renders labels holding markup as text and runs nothing', async () => {
+    const data = join(scratch, 'data');
+    cpSync(join(REPO, 'data'), data, { recursive: true });
+    const graphFile = join(data, 'articles', SEED_SLUG, 'graph.yaml');
+    const payload = '<img src=x onerror="window.__xss=1">Reuters';
+    const yaml = readFileSync(graphFile, 'utf8');
+    expect(yaml).toMatch(/label: Reuters\n/);
+    writeFileSync(graphFile, yaml.replace(/label: Reuters\n/, `label: '${payload}'\n    aliases: [Reuters]\n`));
+    const site = join(scratch, 'site');
+    await buildSite(site, data);
+    expect(existsSync(join(site, 'index.html'))).toBe(true);
+    const hostile = await startBrowser(site);
+    try {
+      const page = await openExplorer(hostile, `#article=${SEED_SLUG}&node=reuters`);
+      let dialogs = 0;
+      page.on('dialog', (d) => (dialogs++, void d.dismiss()));
+      await expect.poll(() => page.locator('#details h2').textContent()).toBe(payload);
+      await page.locator('#search-input').fill('img');
+      await expect.poll(() => page.locator('#search-options [role=option]').first().textContent()).toContain(payload);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.locator('#details img, #search-options img, #article img').count()).toBe(0);
+      expect(dialogs).toBe(0);
+    } finally {
+      await hostile.close();
+    }
+  });
+});
+
