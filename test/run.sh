@@ -5,8 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test/artifacts
 rm -f test/artifacts/vitest.json
-if ! npm run --silent build:cli >test/artifacts/build-cli.log 2>&1; then
-  cat test/artifacts/build-cli.log
+if ! npm run --silent build >test/artifacts/build.log 2>&1; then
+  cat test/artifacts/build.log
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -10,8 +10,8 @@ export interface Suggestion {
 }
 
 /**
- * Entities whose label or an alias contains the query, case-insensitively: names that start
- * with it first, then names with a word that starts with it, then the rest, each by label.
+ * Entities whose label or an alias contains the query, case-insensitively: exact names first,
+ * then names that start with it, then names with a word that starts with it, then the rest.
  */
 export function autocomplete(graph: KgGraph, query: string, limit = 8): Suggestion[] {
   const q = query.trim().toLowerCase();
@@ -23,7 +23,7 @@ export function autocomplete(graph: KgGraph, query: string, limit = 8): Suggesti
       const lower = name.toLowerCase();
       const at = lower.indexOf(q);
       if (at === -1) continue;
-      const rank = at === 0 ? 0 : /[^\p{L}\p{N}]/u.test(lower[at - 1]!) ? 1 : 2;
+      const rank = lower === q ? 0 : at === 0 ? 1 : /[^\p{L}\p{N}]/u.test(lower[at - 1]!) ? 2 : 3;
       if (!best || rank < best.rank) best = { rank, name };
     }
     if (best) ranked.push({ id, label: a.label, type: a.type, rank: best.rank, matched: best.name === a.label ? undefined : best.name });

@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildArticle, loadArticle } from '../src/build/index.ts';
+import { segmentArticle } from '../src/app/view/articleSegments.ts';
+import { autocomplete } from '../src/app/view/autocomplete.ts';
+import { parallelCurvature } from '../src/app/view/parallelEdges.ts';
+import { DIM_NODE, reduceEdge, reduceNode, type ViewModel } from '../src/app/view/reducers.ts';
+import { fromHash, toHash } from '../src/app/view/urlState.ts';
+import { computeHighlight, computeVisibility } from '../src/app/view/visibility.ts';
+import { initialState, type State } from '../src/app/state.ts';
+import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';
+import { join } from 'node:path';
+
+// @sigma/edge-curve reads WebGL constants when it loads; only its pure edge indexing is used here.
+vi.hoisted(() => {
+  const g = globalThis as Record<string, unknown>;
+  g.WebGL2RenderingContext ??= { BOOL: 0x8b56, UNSIGNED_BYTE: 0x1401, FLOAT: 0x1406 };
+  g.WebGLRenderingContext ??= g.WebGL2RenderingContext;
+});
+
+const article = loadArticle(buildArticle(sources(join(REPO, 'data'), SEED_SLUG)));
+const { graph } = article;
+const state = (patch: Partial<State> = {}): State => ({ ...initialState(), ...patch });
+
+describe('visibility', () => {
+  it('shows everything by default', () => {
+    const v = computeVisibility(graph, state());
+    expect(v.nodes.size).toBe(graph.order);
+    expect(v.edges.size).toBe(graph.size);
+  });
+
+  it('hides a type\'s nodes and every edge touching them', () => {
+    const v = computeVisibility(graph, state({ hiddenTypes: new Set(['topic']) }));
+    expect([...v.nodes].some((n) => graph.getNodeAttribute(n, 'type') === 'topic')).toBe(false);
+    for (const e of v.edges) expect([graph.source(e), graph.target(e)].every((n) => v.nodes.has(n))).toBe(true);
+  });
+
+  it('hides edges of a relation type but keeps their ends', () => {
+    const v = computeVisibility(graph, state({ hiddenRelations: new Set(['outlined']) }));
+    expect(v.nodes.size).toBe(graph.order);
+    expect(graph.filterEdges((e) => v.edges.has(e) && graph.getEdgeAttribute(e, 'relation') === 'outlined')).toEqual([]);
+  });
+
+  it('focuses on the selection\'s neighbourhood, one or two hops out', () => {
+    const selection = { kind: 'node' as const, id: 'olaf-scholz' };
+    const one = computeVisibility(graph, state({ selection, focusDepth: 1 }));
+    expect(one.nodes).toEqual(new Set(['olaf-scholz', ...graph.neighbors('olaf-scholz')]));
+    const two = computeVisibility(graph, state({ selection, focusDepth: 2 }));
+    expect(two.nodes.size).toBeGreaterThan(one.nodes.size);
+    expect(computeVisibility(graph, state({ focusDepth: 2 })).nodes.size).toBe(graph.order);
+  });
+});
+
+describe('highlight and reducers', () => {
+  const view = (patch: Partial<State>): ViewModel => {
+    const s = state(patch);
+    const visible = computeVisibility(graph, s);
+    return { visible, highlight: computeHighlight(graph, s, visible), selectedNode: s.selection?.kind === 'node' ? s.selection.id : null, selectedEdge: null, cameraRatio: 1, curvature: new Map() };
+  };
+
+  it('keeps a hovered node and its neighbours bright and dims the rest', () => {
+    const v = view({ hoveredNode: 'olaf-scholz' });
+    const neighbour = graph.neighbors('olaf-scholz')[0]!;
+    const stranger = graph.filterNodes((n) => n !== 'olaf-scholz' && !graph.areNeighbors(n, 'olaf-scholz'))[0]!;
+    expect(reduceNode(neighbour, graph.getNodeAttributes(neighbour), v).color).not.toBe(DIM_NODE);
+    expect(reduceNode(stranger, graph.getNodeAttributes(stranger), v).color).toBe(DIM_NODE);
+    expect(reduceNode(stranger, graph.getNodeAttributes(stranger), v).label).toBe('');
+  });
+
+  it('gives sigma a node program type, never the entity type', () => {
+    const d = reduceNode('keir-starmer', graph.getNodeAttributes('keir-starmer'), view({}));
+    expect(d.type).toBe('circle');
+    expect(d.entityType).toBe('person');
+  });
+
+  it('labels edges only when zoomed in or highlighted', () => {
+    const edge = graph.edges('keir-starmer')[0]!;
+    const a = graph.getEdgeAttributes(edge);
+    expect(reduceEdge(edge, a, view({})).label).toBe('');
+    expect(reduceEdge(edge, a, { ...view({}), cameraRatio: 0.2 }).label).toBe(a.label);
+    expect(reduceEdge(edge, a, view({ hoveredNode: 'keir-starmer' })).label).toBe(a.label);
+  });
+
+  it('curves parallel relations and leaves the data graph untouched', () => {
+    const curvature = parallelCurvature(graph);
+    const parallel = graph.filterEdges((e, _, s, t) => graph.edges(s, t).length + graph.edges(t, s).length > 1);
+    expect(parallel.length).toBeGreaterThan(1);
+    expect(parallel.some((e) => curvature.has(e))).toBe(true);
+    expect(Object.keys(graph.getEdgeAttributes(parallel[0]!))).not.toContain('index');
+  });
+});
+
+describe('URL hash', () => {
+  const exists = { node: (id: string) => graph.hasNode(id), edge: (id: string) => graph.hasEdge(id), relation: () => true };
+
+  it('round-trips selection, filters and focus', () => {
+    const s = state({ selection: { kind: 'node', id: 'olaf-scholz' }, hiddenTypes: new Set(['topic', 'place']), hiddenRelations: new Set(['outlined']), focusDepth: 2 });
+    const hash = toHash(SEED_SLUG, s);
+    expect(hash).toBe(`#article=${SEED_SLUG}&node=olaf-scholz&hide=place%2Ctopic&hideRel=outlined&focus=2`);
+    expect(fromHash(hash, exists)).toEqual({ article: SEED_SLUG, selection: s.selection, hiddenTypes: new Set(['place', 'topic']), hiddenRelations: new Set(['outlined']), focusDepth: 2 });
+  });
+
+  it('drops what it does not know instead of trusting it', () => {
+    const url = fromHash('#node=nobody&hide=planet,topic&focus=7', exists);
+    expect(url).toMatchObject({ selection: null, hiddenTypes: new Set(['topic']), focusDepth: 0 });
+  });
+});
+
+describe('autocomplete', () => {
+  it('finds by label or alias, prefix matches first', () => {
+    expect(autocomplete(graph, 'scholz')[0]).toMatchObject({ id: 'olaf-scholz', label: 'Olaf Scholz' });
+    const uk = autocomplete(graph, 'uk');
+    expect(uk[0]).toMatchObject({ id: 'united-kingdom', matched: 'UK' });
+    expect(autocomplete(graph, '   ')).toEqual([]);
+    expect(autocomplete(graph, 'e', 3)).toHaveLength(3);
+  });
+});
+
+describe('article segments', () => {
+  it('covers every character once, mentions in order', () => {
+    const mentions = graph.mapNodes((node, a) => a.mentions.map((span) => ({ node, span }))).flat();
+    const segments = segmentArticle(article.text.length, mentions);
+    expect(segments.map((s) => article.text.slice(s.start, s.end)).join('')).toBe(article.text);
+    expect(segments.filter((s) => s.node)).toHaveLength(mentions.length);
+    for (let i = 1; i < segments.length; i++) expect(segments[i]!.start).toBe(segments[i - 1]!.end);
+  });
+});
