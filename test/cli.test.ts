@@ -69,6 +69,10 @@ describe('kg path, search, show, stats', () => {
     const { code, stdout } = kg(['path', 'Scholz', 'IISS']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Olaf Scholz \(person\) to International Institute for Strategic Studies \(organisation\): \d steps?/);
+    const steps = JSON.parse(kg(['path', 'Scholz', 'IISS', '--json']).stdout).steps;
+    // Each relation once: a pair joined one way must not be listed twice.
+    for (const step of steps) expect(new Set(step.relations.map((r: { id: string }) => r.id)).size).toBe(step.relations.length);
+    expect(stdout.split('\n').filter((l) => l.includes('→ leader of →'))).toHaveLength(1);
   });
 
   it('searches names and evidence', () => {

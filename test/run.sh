@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's test command (npm test): builds the kg bundle the end-to-end tests spawn, runs
-# every vitest suite, and ends with the line "N passed, N failed" that CI reads.
+# The project's test command (npm test): builds the kg bundle and the site that the end-to-end
+# tests use, type-checks, lints, runs every vitest suite, and ends with the line
+# "N passed, N failed" that CI reads.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test/artifacts
@@ -10,12 +11,22 @@ if ! npm run --silent build >test/artifacts/build.log 2>&1; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+# Type checking and linting count as two more tests: a type error is a failure like any other.
+checks_failed=0
+for check in typecheck lint; do
+  if ! npm run --silent "$check"; then
+    echo "FAIL npm run $check"
+    checks_failed=$((checks_failed + 1))
+  fi
+done
 NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest.json "$@"
 code=$?
-node -e '
+[ "$checks_failed" -gt 0 ] && code=1
+CHECKS_FAILED=$checks_failed node -e '
   const fs = require("node:fs");
   let r = { numPassedTests: 0, numFailedTests: 1 };
   try { r = JSON.parse(fs.readFileSync("test/artifacts/vitest.json", "utf8")); } catch {}
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  const failedChecks = Number(process.env.CHECKS_FAILED);
+  console.log(`${r.numPassedTests + 2 - failedChecks} passed, ${r.numFailedTests + failedChecks} failed`);
 '
 exit $code

@@ -28,7 +28,8 @@ export function path(graph: KgGraph, a: string, b: string, options: { directed?:
   const nodes = bidirectional(options.directed ? graph : toUndirected(graph), from, to);
   const steps = nodes?.slice(1).map((node, i) => {
     const previous = nodes[i]!;
-    const edges = options.directed ? graph.outEdges(previous, node) : graph.edges(previous, node).concat(graph.edges(node, previous));
+    // graphology's edges(a, b) already holds both directions; outEdges(a, b) only a -> b.
+    const edges = options.directed ? graph.outEdges(previous, node) : graph.edges(previous, node);
     return { from: summary(graph, previous), to: summary(graph, node), relations: edges.map((e) => viewFrom(graph, previous, e)) };
   });
   return { from: summary(graph, from), to: summary(graph, to), steps: steps ?? null };

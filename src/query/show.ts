@@ -1,16 +1,10 @@
 import type { KgGraph } from '../build/toGraph.ts';
-import type { EntityType, Scalar, Span } from '../model/types.ts';
+import type { KgNodeAttributes } from '../model/types.ts';
 import { viewFrom, type RelationView } from './describe.ts';
 import { resolve } from './resolve.ts';
 
-export interface EntityDetails {
+export interface EntityDetails extends Pick<KgNodeAttributes, 'label' | 'type' | 'description' | 'aliases' | 'attributes' | 'mentions'> {
   id: string;
-  label: string;
-  type: EntityType;
-  description: string;
-  aliases: string[];
-  attributes: Record<string, Scalar>;
-  mentions: Span[];
   /** Relations grouped by how they read from this entity ("invited to", "held in"...). */
   out: Record<string, RelationView[]>;
   in: Record<string, RelationView[]>;

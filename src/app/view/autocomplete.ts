@@ -31,5 +31,5 @@ export function autocomplete(graph: KgGraph, query: string, limit = 8): Suggesti
   return ranked
     .sort((x, y) => x.rank - y.rank || x.label.localeCompare(y.label))
     .slice(0, limit)
-    .map(({ rank: _, ...s }) => s);
+    .map(({ id, label, type, matched }) => ({ id, label, type, matched }));
 }
