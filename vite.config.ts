@@ -59,6 +59,7 @@ const cleanSite = (outDir: string): Plugin => ({
 export default defineConfig(({ mode }) => {
   if (mode === 'cli') {
     return {
+      publicDir: false,
       build: {
         ssr: join(ROOT, 'src/cli/kg.ts'),
         outDir: join(ROOT, 'dist/cli'),
@@ -66,10 +67,11 @@ export default defineConfig(({ mode }) => {
         target: 'node20',
         minify: false,
         sourcemap: false,
-        rollupOptions: { output: { entryFileNames: 'kg.js', chunkFileNames: '[name].js', banner: '#!/usr/bin/env node' } },
+        // CommonJS: Node 20 loads it measurably faster than ESM, and start-up is most of a query.
+        rollupOptions: { output: { format: 'cjs', entryFileNames: 'kg.cjs', chunkFileNames: '[name].cjs', banner: '#!/usr/bin/env node' } },
       },
       ssr: { noExternal: true, target: 'node' },
-      plugins: [executable('kg.js')],
+      plugins: [executable('kg.cjs')],
     };
   }
   if (mode === 'test') {

@@ -283,10 +283,9 @@ describe('path', () => {
     expect(directed.every((s) => s.relations.every((r) => r.direction === 'out'))).toBe(true);
   });
 
-  // BUG (src/query/path.ts): graphology's graph.edges(a, b) on a directed graph already returns
-  // the edges of both directions, so concatenating graph.edges(b, a) lists every relation twice
-  // (`kg path starmer dinner` prints each of the three relations twice). Remove `.fails` once fixed.
-  it.fails('an undirected step lists each relation between the two entities once', () => {
+  // graphology's edges(a, b) on a directed graph holds both directions: a regression guard
+  // against listing each relation twice.
+  it('an undirected step lists each relation between the two entities once', () => {
     const step = path(graph, 'starmer', 'dinner').steps![0]!;
     expect(sorted(step.relations.map((r) => r.id))).toEqual([
       'keir-starmer--attended--eu-leaders-dinner',

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticle, type LoadedArticle } from '../build/built.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
-import { EXPORT_FORMATS, exportArticle, type ExportFormat } from '../export/index.ts';
 import { DIRECTIONS, neighbours, path, search, show, stats, valueLabeller, type Direction } from '../query/index.ts';
 import type { EntityType } from '../model/types.ts';
+import type { ExportFormat } from '../export/index.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
 import { chooseArticle, findDataDir, listArticles, readSources } from './dataDir.ts';
@@ -88,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export':
-      return exportCommand(article, values);
+      return await exportCommand(article, values);
     case 'repl': {
       const { startRepl } = await import('./repl.ts');
       await startRepl(article);
@@ -98,7 +98,9 @@ async function run(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-function exportCommand(article: LoadedArticle, values: Values): number {
+/** Exporters load only here: most calls are queries, and start-up time is parse time. */
+async function exportCommand(article: LoadedArticle, values: Values): Promise<number> {
+  const { EXPORT_FORMATS, exportArticle } = await import('../export/index.ts');
   const format = (oneOf('--format', values.format as string | undefined, EXPORT_FORMATS) ?? 'graphml') as ExportFormat;
   const files = exportArticle(article, format);
   const out = values.out as string | undefined;

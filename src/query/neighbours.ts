@@ -1,3 +1,4 @@
+import { compareText } from './compare.ts';
 import { bfsFromNode } from 'graphology-traversal';
 import type { KgGraph } from '../build/toGraph.ts';
 import { summary, viewFrom, type EntitySummary, type RelationView } from './describe.ts';
@@ -46,6 +47,6 @@ export function neighbours(graph: KgGraph, name: string, options?: NeighbourOpti
     }
     result.push({ ...summary(graph, node), depth: d, via });
   }
-  result.sort((a, b) => a.depth - b.depth || a.label.localeCompare(b.label));
+  result.sort((a, b) => a.depth - b.depth || compareText(a.label, b.label));
   return { entity: summary(graph, id), neighbours: result };
 }

@@ -1,3 +1,4 @@
+import { compareText } from './compare.ts';
 import { distance } from 'fastest-levenshtein';
 import type { KgGraph } from '../build/toGraph.ts';
 import { EntityNotFoundError } from '../model/errors.ts';
@@ -45,7 +46,7 @@ export function suggest(graph: KgGraph, query: string, limit = 5): EntitySummary
       const names = [a.label, ...a.aliases].flatMap((n) => [n.toLowerCase(), ...words(n)]);
       return { id, score: Math.min(...names.map((n) => distance(lower, n) / Math.max(n.length, lower.length))) };
     })
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .sort((a, b) => a.score - b.score || compareText(a.id, b.id))
     .map((r) => r.id);
   return [...new Set([...found, ...nearest])].slice(0, limit).map((id) => summary(graph, id));
 }

@@ -1,3 +1,4 @@
+import { compareText } from './compare.ts';
 import { connectedComponents } from 'graphology-components';
 import { density } from 'graphology-metrics/graph/density.js';
 import type { KgGraph } from '../build/toGraph.ts';
@@ -16,7 +17,7 @@ export interface GraphStats {
 
 const countBy = (values: string[]) =>
   Object.fromEntries(
-    [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])),
   );
 
 /** Counts by type, the most connected entities and the connected components. */
@@ -31,7 +32,7 @@ export function stats(graph: KgGraph, top = 5): GraphStats {
     relationsByType: countBy(graph.mapEdges((_, a) => a.relation)),
     mostConnected: graph
       .mapNodes((id) => ({ ...summary(graph, id), degree: graph.degree(id) }))
-      .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))
+      .sort((a, b) => b.degree - a.degree || compareText(a.label, b.label))
       .slice(0, top),
     components: { count: components.length, sizes: components },
     density: Math.round(density(graph) * 10000) / 10000,

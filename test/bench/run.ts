@@ -47,7 +47,7 @@ export interface BenchSection {
 
 const startup: BenchSection = {
   name: 'startup',
-  title: `kg start-up: node dist/cli/kg.js ${KG_ARGS.join(' ')} against node -e 0 (median wall time)`,
+  title: `kg start-up: node dist/cli/kg.cjs ${KG_ARGS.join(' ')} against node -e 0 (median wall time)`,
   async run(ctx) {
     const r = runStartupBench({
       runs: ctx.count('runs', 15, 'KG_BENCH_RUNS'),

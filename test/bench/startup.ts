@@ -4,7 +4,7 @@
  *   npx tsx test/bench/startup.ts [--runs=15] [--cold-runs=3] [--json]
  *   (or KG_BENCH_RUNS / KG_BENCH_COLD_RUNS)
  *
- * Runs `node dist/cli/kg.js neighbours Starmer` and `node -e 0` alternately, `runs` times each,
+ * Runs `node dist/cli/kg.cjs neighbours Starmer` and `node -e 0` alternately, `runs` times each,
  * after one warm-up of each (which also fills the build cache in node_modules/.cache/article-kg),
  * and compares median wall times. The cold figure deletes that cache before each of `coldRuns`
  * runs, so it includes validating, grounding and laying out the article. Target: warm kg <= 1.5x
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const KG_BUNDLE = path.join(REPO, 'dist/cli/kg.js');
+export const KG_BUNDLE = path.join(REPO, 'dist/cli/kg.cjs');
 export const BUILD_CACHE = path.join(REPO, 'node_modules/.cache/article-kg');
 export const KG_ARGS = ['neighbours', 'Starmer'];
 export const STARTUP_TARGET = 1.5;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO } from './sources.ts';
 
-export const KG_BIN = join(REPO, 'dist/cli/kg.js');
+export const KG_BIN = join(REPO, 'dist/cli/kg.cjs');
 
 /** Runs the built `kg` binary the way a user does, from the repository unless told otherwise. */
 export function kg(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {

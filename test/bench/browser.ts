@@ -1,0 +1,365 @@
+/**
+ * Browser benchmark of the explorer (dist/, served by vite preview, in Debian's Chromium through
+ * SwiftShader):
+ *
+ *   npx tsx test/bench/browser.ts [--loads=5] [--hovers=20] [--gl-hovers=5] [--nodes=20000] [--edges=100000] [--fa2-ms=5000] [--json]
+ *
+ * 1. Navigation -> first drawn frame of the seed graph, against a blank sigma page (one node) measured
+ *    the same way; median of `loads` fresh pages each, interleaved, after one discarded load of each.
+ *    "First frame": an init script wraps the WebGL draw calls; at the first one it asks for the next
+ *    animation frame, and in that callback waits for the GL work of every context drawn so far
+ *    (readPixels), records performance.now() (ms since navigation start) and checks the drawn
+ *    buffers have non-blank pixels. Sigma draws its first frame inside its constructor, so this needs
+ *    no hook in the app; if explorer.ts has `performance.mark('kg:first-frame')` after createGraphView,
+ *    that mark is reported too.
+ * 2. gzip -9 size of every .js under dist/assets.
+ * 3. A seeded synthetic graph (default 20k nodes / 100k edges, our attribute shapes) in a bench page
+ *    that wires createGraphView + createStore as explorer.ts does: hover highlight (store.update of
+ *    hoveredNode on random nodes), split into JavaScript (the synchronous update: view model,
+ *    reducers, sigma render calls) and the full frame (next animation frame); a few more hovers wait
+ *    for the GL work (readPixels) to time SwiftShader's drawing, which the next rAF does not wait for;
+ *    then ForceAtlas2 iterations per second in its worker with sigma killed, against synchronous
+ *    forceAtlas2 in the same page.
+ *
+ * The bench pages (test/bench/browser/) are built with vite's build() and an inline config into a
+ * temporary folder; dist/ is rebuilt with `npx vite build` when it is missing or older than its sources.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { startBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { REPO } from '../helpers/sources.ts';
+import type { Fa2Figures, HoverSample, SetupInfo } from './browser/api.ts';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  target?: string;
+}
+
+export interface BrowserBenchOptions {
+  /** Measured page loads of the explorer and of the blank sigma page (each). */
+  loads?: number;
+  /** Measured hovers on the synthetic graph. */
+  hovers?: number;
+  nodes?: number;
+  edges?: number;
+  seed?: number;
+  /** How long FA2 runs in its worker, and about how long the synchronous baseline runs (ms). */
+  fa2Ms?: number;
+  /** Extra hovers, after the measured ones, that wait for the GL work (readPixels) to time the drawing; 0: none. */
+  glHovers?: number;
+  /** Rebuild dist/: when stale (default), always, or never. */
+  buildSite?: 'auto' | 'always' | 'never';
+  log?: (message: string) => void;
+}
+
+const DEFAULTS = { loads: 5, hovers: 20, nodes: 20_000, edges: 100_000, seed: 1, fa2Ms: 5000, glHovers: 5, buildSite: 'auto' } as const;
+const VIEWPORT = { width: 1440, height: 900 };
+const PAGES = path.join(REPO, 'test/bench/browser');
+const DIST = path.join(REPO, 'dist');
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function newestMtime(target: string): number {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Builds the explorer into dist/ unless dist/index.html is newer than everything it is built from. */
+export function ensureSite(mode: 'auto' | 'always' | 'never' = 'auto', log: (m: string) => void = () => {}): void {
+  const built = fs.statSync(path.join(DIST, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = Math.max(...['src', 'data', 'public', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(path.join(REPO, p))));
+  if (mode === 'never' || (mode === 'auto' && built > sources)) return;
+  log('building dist/ (npx vite build)');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`browser bench: vite build failed\n${result.stdout}\n${result.stderr}`);
+}
+
+/** gzip -9 bytes of every .js file under dist/assets. */
+export function shippedJs(): { files: number; raw: number; gzip: number } {
+  const dir = path.join(DIST, 'assets');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js'));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(dir, file));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.length, raw, gzip };
+}
+
+/** Builds the bench pages (blank.html, hover.html) into `outDir` with an inline config: none of our plugins. */
+async function buildBenchPages(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: PAGES,
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: { polyfill: false },
+      rolldownOptions: { input: { blank: path.join(PAGES, 'blank.html'), hover: path.join(PAGES, 'hover.html') } },
+    },
+    worker: { format: 'es' },
+  });
+}
+
+async function serve(dir: string): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    configFile: false,
+    root: dir,
+    logLevel: 'silent',
+    build: { outDir: dir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('browser bench: preview server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/**
+ * Runs in every page before its scripts (playwright init scripts are not subject to the explorer's CSP).
+ * Self-contained: it is serialised into the page.
+ */
+function installFirstFrameProbe(): void {
+  const probe = { firstDraw: null as number | null, rafStart: null as number | null, frame: null as number | null, nonBlankPixels: null as number | null, contexts: 0 };
+  (window as unknown as { kgFirstFrame: typeof probe }).kgFirstFrame = probe;
+  type Gl = WebGLRenderingContext | WebGL2RenderingContext;
+  const contexts = new Set<Gl>();
+  const originals: Array<[object, string, unknown]> = [];
+  const protos = [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype];
+  const onFrame = () => {
+    probe.rafStart = performance.now();
+    for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
+    const pixel = new Uint8Array(4);
+    for (const gl of contexts) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    probe.frame = performance.now();
+    probe.contexts = contexts.size;
+    // Not timed: the buffers are not yet handed to the compositor, so they still hold the first frame.
+    let nonBlank = 0;
+    for (const gl of contexts) {
+      const bound = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      const { drawingBufferWidth: w, drawingBufferHeight: h } = gl;
+      const pixels = new Uint8Array(w * h * 4);
+      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) nonBlank++;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, bound);
+    }
+    probe.nonBlankPixels = nonBlank;
+  };
+  for (const proto of protos) {
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+      const original = (proto as unknown as Record<string, unknown>)[name];
+      if (typeof original !== 'function') continue;
+      originals.push([proto, name, original]);
+      (proto as unknown as Record<string, unknown>)[name] = function (this: Gl, ...args: unknown[]) {
+        contexts.add(this);
+        if (probe.firstDraw === null) {
+          probe.firstDraw = performance.now();
+          requestAnimationFrame(onFrame);
+        }
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      };
+    }
+  }
+}
+
+interface LoadFigures {
+  firstDraw: number;
+  rafStart: number;
+  frame: number;
+  mark: number | null;
+  nonBlankPixels: number;
+}
+
+async function openPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+/** One fresh page: navigation -> first frame, as seen by the probe. */
+async function measureLoad(browser: Browser, url: string, graphSize?: (page: Page) => Promise<void>): Promise<LoadFigures> {
+  const errors: string[] = [];
+  const page = await openPage(browser, errors);
+  try {
+    // tsx (esbuild keepNames) may wrap the function's inner functions in __name(): give the page one.
+    await page.addInitScript({ content: `var __name = (f) => f; (${installFirstFrameProbe.toString()})();` });
+    await page.goto(url);
+    await page.waitForFunction(() => window.kgFirstFrame?.frame != null || false, null, { timeout: 60_000 }).catch((error: Error) => {
+      throw new Error(`browser bench: no first frame at ${url}: ${errors.join('; ') || error.message}`);
+    });
+    const figures = await page.evaluate(() => ({
+      firstDraw: window.kgFirstFrame.firstDraw!,
+      rafStart: (window.kgFirstFrame as unknown as { rafStart: number }).rafStart,
+      frame: window.kgFirstFrame.frame!,
+      nonBlankPixels: (window.kgFirstFrame as unknown as { nonBlankPixels: number }).nonBlankPixels,
+      mark: performance.getEntriesByName('kg:first-frame')[0]?.startTime ?? null,
+    }));
+    if (!(figures.nonBlankPixels > 0)) throw new Error(`browser bench: the first frame at ${url} is blank`);
+    await graphSize?.(page);
+    return figures;
+  } finally {
+    await page.close();
+  }
+}
+
+async function firstFrames(browser: Browser, explorerUrl: string, blankUrl: string, loads: number, log: (m: string) => void) {
+  let size = { width: VIEWPORT.width, height: VIEWPORT.height };
+  const readSize = async (page: Page) => {
+    size = await page.evaluate(() => {
+      const r = document.getElementById('graph')!.getBoundingClientRect();
+      return { width: Math.round(r.width), height: Math.round(r.height) };
+    });
+  };
+  // One discarded load each: the browser's first WebGL context and shader compilations.
+  await measureLoad(browser, explorerUrl, readSize);
+  const blank = `${blankUrl}blank.html?w=${size.width}&h=${size.height}`;
+  await measureLoad(browser, blank);
+  const explorer: LoadFigures[] = [];
+  const baseline: LoadFigures[] = [];
+  for (let i = 0; i < loads; i++) {
+    explorer.push(await measureLoad(browser, explorerUrl));
+    baseline.push(await measureLoad(browser, blank));
+    log(`load ${i + 1}/${loads}: explorer ${round(explorer.at(-1)!.frame)} ms, blank sigma ${round(baseline.at(-1)!.frame)} ms`);
+  }
+  return { explorer, baseline, size };
+}
+
+async function hoverAndLayout(browser: Browser, url: string, o: Required<Omit<BrowserBenchOptions, 'log'>>, log: (m: string) => void) {
+  const errors: string[] = [];
+  const page = await openPage(browser, errors);
+  try {
+    await page.goto(`${url}hover.html`);
+    await page.waitForFunction(() => Boolean(window.kgBench), null, { timeout: 60_000 });
+    const setup: SetupInfo = await page.evaluate((a) => window.kgBench.setup(a), { nodes: o.nodes, edges: o.edges, seed: o.seed });
+    log(`synthetic graph ${setup.nodes}/${setup.edges}: built in ${round(setup.buildGraphMs)} ms, createGraphView ${round(setup.createViewMs)} ms`);
+    const hovers: HoverSample[] = await page.evaluate((a) => window.kgBench.hover(a), { count: o.hovers, seed: o.seed + 1, sync: false });
+    log(`hover: ${hovers.length} samples, JS median ${round(median(hovers.map((s) => s.jsMs)))} ms, frame median ${round(median(hovers.map((s) => s.frameMs)))} ms`);
+    const glHovers: HoverSample[] = o.glHovers > 0 ? await page.evaluate((a) => window.kgBench.hover(a), { count: o.glHovers, seed: o.seed + 2, sync: true }) : [];
+    if (glHovers.length) log(`hover, waiting for GL: ${glHovers.length} samples, drawn median ${round(median(glHovers.map((s) => s.drawnMs!)))} ms`);
+    const worker: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2Worker(a), { ms: o.fa2Ms });
+    log(`FA2 worker: ${worker.iterations} iterations in ${round(worker.ms)} ms`);
+    const sync: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2Sync(a), { ms: o.fa2Ms });
+    log(`FA2 sync: ${sync.iterations} iterations in ${round(sync.ms)} ms`);
+    if (errors.length) throw new Error(`browser bench: errors in the hover page: ${errors.join('; ')}`);
+    return { setup, hovers, glHovers, worker, sync };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BenchRow[]> {
+  const { log = () => {}, ...rest } = options;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest;
+  const o = { ...DEFAULTS, ...given };
+  ensureSite(o.buildSite, log);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-browser-bench-'));
+  let session: BrowserSession | null = null;
+  let bench: { server: PreviewServer; url: string } | null = null;
+  try {
+    await buildBenchPages(tmp);
+    bench = await serve(tmp);
+    session = await startBrowser();
+    const rows: BenchRow[] = [];
+
+    const loads = await firstFrames(session.browser, session.url, bench.url, o.loads, log);
+    const explorerFrame = median(loads.explorer.map((l) => l.frame));
+    const blankFrame = median(loads.baseline.map((l) => l.frame));
+    rows.push({
+      name: 'explorer: navigation -> first frame (median)',
+      value: round(explorerFrame),
+      unit: 'ms',
+      baseline: round(blankFrame),
+      ratio: round(explorerFrame / blankFrame, 2),
+      target: '<= 1.5x blank sigma page',
+    });
+    rows.push({ name: 'explorer: navigation -> first WebGL draw call', value: round(median(loads.explorer.map((l) => l.firstDraw))), unit: 'ms' });
+    rows.push({ name: 'explorer: navigation -> next rAF (startup task over)', value: round(median(loads.explorer.map((l) => l.rafStart))), unit: 'ms' });
+    const marks = loads.explorer.map((l) => l.mark).filter((m): m is number => m !== null);
+    if (marks.length === loads.explorer.length) rows.push({ name: "explorer: navigation -> performance.mark('kg:first-frame')", value: round(median(marks)), unit: 'ms' });
+    rows.push({ name: `blank sigma page (1 node, ${loads.size.width}x${loads.size.height}): navigation -> first frame`, value: round(blankFrame), unit: 'ms' });
+    rows.push({ name: 'blank sigma page: navigation -> first WebGL draw call', value: round(median(loads.baseline.map((l) => l.firstDraw))), unit: 'ms' });
+    rows.push({ name: 'blank sigma page: navigation -> next rAF', value: round(median(loads.baseline.map((l) => l.rafStart))), unit: 'ms' });
+
+    const js = shippedJs();
+    rows.push({ name: `dist/assets JS, gzip -9 (${js.files} files, ${round(js.raw / 1000)} kB raw)`, value: round(js.gzip / 1000), unit: 'kB', target: '<= 150 kB' });
+
+    const h = await hoverAndLayout(session.browser, bench.url, o, log);
+    const at = `${h.setup.nodes}/${h.setup.edges}`;
+    const med = (key: 'jsMs' | 'reducersMs' | 'renderMs' | 'frameMs') => round(median(h.hovers.map((s) => s[key])));
+    rows.push({ name: `createGraphView at ${at} (sigma constructor, first render's JS)`, value: round(h.setup.createViewMs), unit: 'ms' });
+    rows.push({ name: `hover highlight at ${at}: JavaScript (store.update, median of ${h.hovers.length})`, value: med('jsMs'), unit: 'ms', target: '< 50 ms' });
+    rows.push({ name: '  of which view model + reducers (update -> beforeRender)', value: med('reducersMs'), unit: 'ms' });
+    rows.push({ name: "  of which sigma render (beforeRender -> afterRender)", value: med('renderMs'), unit: 'ms' });
+    rows.push({ name: `hover highlight at ${at}: full frame (update -> next rAF)`, value: med('frameMs'), unit: 'ms', target: '< 50 ms' });
+    if (h.glHovers.length) {
+      rows.push({ name: `hover highlight at ${at}: update -> GL work finished (readPixels, median of ${h.glHovers.length})`, value: round(median(h.glHovers.map((s) => s.drawnMs!))), unit: 'ms' });
+    }
+    rows.push({
+      name: `FA2 worker at ${at}, sigma killed (${h.worker.iterations} it in ${round(h.worker.ms / 1000, 2)} s)`,
+      value: round(h.worker.perSecond, 2),
+      unit: 'it/s',
+      baseline: round(h.sync.perSecond, 2),
+      ratio: round(h.worker.perSecond / h.sync.perSecond, 2),
+    });
+    rows.push({ name: `FA2 synchronous in the page at ${at} (${h.sync.iterations} it in ${round(h.sync.ms / 1000, 2)} s)`, value: round(h.sync.perSecond, 2), unit: 'it/s' });
+    return rows;
+  } finally {
+    await session?.close();
+    await bench?.server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function formatRows(rows: BenchRow[]): string {
+  const cells = rows.map((r) => [r.name, `${r.value} ${r.unit}`, r.baseline === undefined ? '' : `${r.baseline} ${r.unit}`, r.ratio === undefined ? '' : `${r.ratio}x`, r.target ?? '']);
+  const header = ['measure', 'value', 'baseline', 'ratio', 'target'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+function arg(name: string): number | undefined {
+  const value = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return value === undefined ? undefined : Number(value);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const started = Date.now();
+  const rows = await runBrowserBench({
+    loads: arg('loads'),
+    hovers: arg('hovers'),
+    nodes: arg('nodes'),
+    edges: arg('edges'),
+    fa2Ms: arg('fa2-ms'),
+    glHovers: arg('gl-hovers'),
+    log: (m) => console.error(`[browser bench] ${m}`),
+  });
+  console.log(formatRows(rows));
+  console.log(`(${round((Date.now() - started) / 1000)} s)`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+}
