@@ -156,6 +156,21 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('downloads a PNG of the graph and the CSV tables', async () => {
+    const page = await openExplorer(session);
+    await page.locator('#export-format').selectOption('png');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+    const image = readFileSync((await png.path())!);
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    expect(inkShare(image)).toBeGreaterThan(0.005);
+    await page.locator('#export-format').selectOption('csv');
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.locator('#export').click();
+    await expect.poll(() => downloads.sort()).toEqual([`${SEED_SLUG}.edges.csv`, `${SEED_SLUG}.nodes.csv`]);
+    await page.close();
+  });
+
   it('restores a selection from the URL on reload, and Back restores the previous one', async () => {
     const page = await openExplorer(session, `#article=${SEED_SLUG}&node=olaf-scholz`);
     await expect.poll(() => page.locator('#details h2').textContent()).toBe('Olaf Scholz');

@@ -140,3 +140,15 @@ describe('buildArticle', () => {
     expect(graph.getEdgeAttributes('ada-byron--invited-to--paris-summit')).toMatchObject({ label: 'invited to', inverse: 'invited' });
   });
 });
+
+describe('layout of a tiny graph', () => {
+  it('gives a lone entity a finite position and the smallest size', () => {
+    const lone = miniSources({
+      graph: () => 'entities:\n  - id: paris\n    type: place\n    label: Paris\nrelations: []\n',
+    });
+    const { graph } = loadArticle(buildArticle(lone));
+    const a = graph.getNodeAttributes('paris');
+    expect([a.x, a.y, a.size].every(Number.isFinite)).toBe(true);
+    expect(a.size).toBe(5);
+  });
+});

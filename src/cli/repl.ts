@@ -3,22 +3,31 @@ import { inspect } from 'node:util';
 import type { LoadedArticle } from '../build/built.ts';
 import type { KgGraph } from '../build/toGraph.ts';
 import { bindQueries } from '../query/index.ts';
+import { compareText } from '../query/compare.ts';
 
 type Completer = (line: string, callback: (error: Error | null, result: [string[], string]) => void) => void;
 
-/** Entity ids, labels and aliases: what a person may type inside quotes. */
+/** Labels, aliases and ids: what a person may type inside quotes. An id that differs from a name only in case is left out. */
 export function entityNames(graph: KgGraph): string[] {
-  const names = new Set<string>();
-  graph.forEachNode((id, a) => [id, a.label, ...a.aliases].forEach((n) => names.add(n)));
-  return [...names].sort((a, b) => a.localeCompare(b));
+  const names = new Map<string, string>();
+  graph.forEachNode((_, a) => [a.label, ...a.aliases].forEach((n) => names.set(n.toLowerCase(), n)));
+  graph.forEachNode((id) => names.has(id) || names.set(id, id));
+  return [...names.values()].sort(compareText);
 }
 
 /** Completes an entity name after an open quote, e.g. `neighbours("sta` -> `Starmer`. */
 export function completeEntity(names: string[], line: string): [string[], string] | undefined {
-  const open = /(["'`])([^"'`]*)$/.exec(line);
-  if (!open) return undefined;
-  const prefix = open[2]!.toLowerCase();
-  return [names.filter((n) => n.toLowerCase().startsWith(prefix)), open[2]!];
+  // Only a quote still open at the end of the line starts a name (`show("UK")` is finished).
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote === null && (c === '"' || c === "'" || c === '`')) [quote, start] = [c, i + 1];
+    else if (c === quote && line[i - 1] !== '\\') quote = null;
+  }
+  if (quote === null) return undefined;
+  const typed = line.slice(start);
+  return [names.filter((n) => n.toLowerCase().startsWith(typed.toLowerCase())), typed];
 }
 
 export const REPL_HELP = `The graph of "%s" is loaded.

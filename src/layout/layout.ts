@@ -1,5 +1,6 @@
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
+import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import type { KgGraph } from '../build/toGraph.ts';
 import { TYPE_COLORS } from './palette.ts';
 
@@ -32,13 +33,16 @@ export function seedPositions(graph: KgGraph): void {
   });
 }
 
-/** Colour by entity type, size by degree (square root, so hubs do not swamp the picture). */
+/** Colour by entity type, size by degree centrality (square root, so hubs do not swamp the picture). */
 export function applyAppearance(graph: KgGraph): void {
-  const maxDegree = Math.max(1, ...graph.mapNodes((id) => graph.degree(id)));
+  const centrality = degreeCentrality(graph);
+  const max = Math.max(0, ...Object.values(centrality).filter(Number.isFinite));
+  // A lone node has no defined centrality (0 / 0): it gets the smallest size.
+  const share = (id: string) => (max > 0 && Number.isFinite(centrality[id]) ? centrality[id]! / max : 0);
   graph.updateEachNodeAttributes((id, a) => ({
     ...a,
     color: TYPE_COLORS[a.type],
-    size: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(graph.degree(id) / maxDegree),
+    size: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(share(id)),
   }));
 }
 
