@@ -218,6 +218,12 @@ describe('neighbours', () => {
     expect(sorted(ids(people))).toEqual(['germany', 'keir-starmer']);
   });
 
+  it('treats an empty relations or types list as no filter', () => {
+    const all = neighbours(graph, 'starmer').neighbours.length;
+    expect(neighbours(graph, 'starmer', { relations: [] }).neighbours).toHaveLength(all);
+    expect(neighbours(graph, 'starmer', { types: [] }).neighbours).toHaveLength(all);
+  });
+
   it('rejects bad options with a UsageError, before looking anything up', () => {
     const bad: NeighbourOptions[] = [
       { depth: 0 },
@@ -349,6 +355,8 @@ describe('search', () => {
     expect(search(graph, 'dinner', 2)).toEqual(search(graph, 'dinner').slice(0, 2));
     expect(search(graph, '   ')).toEqual([]);
     expect(search(graph, 'zzqxj')).toEqual([]);
+    expect(() => search(graph, 'dinner', -1)).toThrow(UsageError);
+    expect(() => search(graph, 'dinner', 1.5)).toThrow(UsageError);
   });
 
   it('forgives a small misspelling', () => {

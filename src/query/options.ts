@@ -30,8 +30,9 @@ export function resolveNeighbourOptions(graph: KgGraph, options: NeighbourOption
   return {
     depth,
     direction,
-    relations: options.relations ? new Set(options.relations.map((r) => relationType(graph, r))) : undefined,
-    types: options.types ? new Set(options.types) : undefined,
+    // An empty list means "no filter", as leaving the option out does.
+    relations: options.relations?.length ? new Set(options.relations.map((r) => relationType(graph, r))) : undefined,
+    types: options.types?.length ? new Set(options.types) : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { KgGraph } from '../build/toGraph.ts';
+import { UsageError } from '../model/errors.ts';
 import { summary, type EntitySummary } from './describe.ts';
 import { searchIndex } from './searchIndex.ts';
 
@@ -8,6 +9,7 @@ export type SearchHit =
 
 /** Full-text search over entity names and descriptions and relation evidence, best first. */
 export function search(graph: KgGraph, text: string, limit = 20): SearchHit[] {
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`search: limit must be a whole number >= 1, got ${limit}`);
   if (!text.trim()) return [];
   return searchIndex(graph)
     .search(text)
