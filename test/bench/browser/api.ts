@@ -9,10 +9,10 @@ export interface HoverSample {
   renderMs: number;
   /** The whole synchronous store.update() call: the JavaScript side. */
   jsMs: number;
-  /** store.update() start -> GL work finished (readPixels on sigma's WebGL contexts), only when `sync`. */
-  drawnMs: number | null;
   /** store.update() start -> the next requestAnimationFrame callback. */
   frameMs: number;
+  /** store.update() start -> that frame's callback and the GL work on sigma's WebGL contexts both done (readPixels). */
+  drawnMs: number;
 }
 
 export interface SetupInfo {
@@ -29,9 +29,10 @@ export interface Fa2Figures {
 }
 
 export interface HoverBenchApi {
-  setup(options: { nodes: number; edges: number; seed: number }): SetupInfo;
-  hover(options: { count: number; seed: number; sync: boolean }): Promise<HoverSample[]>;
-  /** Kills the sigma view (nothing renders any more), then runs FA2 in its worker for `ms`. */
+  /** Builds the synthetic graph, and the explorer's sigma view of it when `view`. */
+  setup(options: { nodes: number; edges: number; seed: number; view: boolean }): SetupInfo;
+  hover(options: { count: number; seed: number }): Promise<HoverSample[]>;
+  /** FA2 in its worker for `ms`, on a page set up without a view: nothing redraws. */
   fa2Worker(options: { ms: number }): Promise<Fa2Figures>;
   /** Synchronous forceAtlas2 in the page, for about `ms`. */
   fa2Sync(options: { ms: number }): Fa2Figures;

@@ -18,7 +18,7 @@ let seeded = new Map<string, { x: number; y: number }>();
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
 
-/** Waits until GL commands issued so far on sigma's WebGL canvases have run (SwiftShader draws them in the GPU process). */
+/** Waits until the GL commands issued so far on sigma's WebGL canvases have run (SwiftShader draws them in the GPU process). */
 function finishGl(): void {
   const contexts = (view!.renderer as unknown as { webGLContexts: Record<string, WebGLRenderingContext> }).webGLContexts;
   const pixel = new Uint8Array(4);
@@ -33,18 +33,18 @@ function restorePositions(g: KgGraph): void {
 const fa2Settings = (g: KgGraph) => ({ ...forceAtlas2.inferSettings(g), adjustSizes: true });
 
 window.kgBench = {
-  setup({ nodes, edges, seed }) {
+  setup({ nodes, edges, seed, view: withView }) {
     const t0 = performance.now();
     graph = syntheticGraph(nodes, edges, seed);
     seeded = new Map(graph.mapNodes((n, a) => [n, { x: a.x!, y: a.y! }] as const));
     const t1 = performance.now();
     store = createStore();
-    view = createGraphView(document.getElementById('graph')!, graph, store);
+    if (withView) view = createGraphView(document.getElementById('graph')!, graph, store);
     const t2 = performance.now();
     return { nodes: graph.order, edges: graph.size, buildGraphMs: t1 - t0, createViewMs: t2 - t1 };
   },
 
-  async hover({ count, seed, sync }) {
+  async hover({ count, seed }) {
     if (!graph || !store || !view) throw new Error('kgBench.hover: call setup first');
     const rnd = prng(seed);
     const keys = graph.nodes();
@@ -65,12 +65,10 @@ window.kgBench = {
         const t0 = performance.now();
         store.update({ hoveredNode: node });
         const t1 = performance.now();
-        let drawn: number | null = null;
-        if (sync) {
-          finishGl();
-          drawn = performance.now();
-        }
         const frame = await nextFrame();
+        // Chrome may run the next frame before SwiftShader has drawn this one: wait for the GL work too.
+        finishGl();
+        const drawn = performance.now();
         if (i < 0) continue;
         samples.push({
           node,
@@ -78,7 +76,7 @@ window.kgBench = {
           reducersMs: beforeRender - t0,
           renderMs: afterRender - beforeRender,
           jsMs: t1 - t0,
-          drawnMs: drawn === null ? null : drawn - t0,
+          drawnMs: drawn - t0,
           frameMs: frame - t0,
         });
       }
@@ -94,8 +92,7 @@ window.kgBench = {
     if (!graph) throw new Error('kgBench.fa2Worker: call setup first');
     const g = graph;
     // No renderer listening to the graph: the figure is the worker's (plus applying positions), not sigma's redraws.
-    view?.kill();
-    view = null;
+    if (view) throw new Error('kgBench.fa2Worker: set up without a view, so nothing redraws or draws in the background');
     restorePositions(g);
     const supervisor = new FA2LayoutSupervisor(g, { settings: fa2Settings(g) });
     let first = 0;
