@@ -54,30 +54,38 @@ describe('highlight and reducers', () => {
   const view = (patch: Partial<State>): ViewModel => {
     const s = state(patch);
     const visible = computeVisibility(graph, s);
-    return { visible, highlight: computeHighlight(graph, s, visible), selectedNode: s.selection?.kind === 'node' ? s.selection.id : null, selectedEdge: null, cameraRatio: 1, curvature: new Map() };
+    return { visible, highlight: computeHighlight(graph, s, visible), dimOthers: true, selectedNode: s.selection?.kind === 'node' ? s.selection.id : null, selectedEdge: null, cameraRatio: 1, curvature: new Map() };
   };
 
   it('keeps a hovered node and its neighbours bright and dims the rest', () => {
     const v = view({ hoveredNode: 'olaf-scholz' });
     const neighbour = graph.neighbors('olaf-scholz')[0]!;
     const stranger = graph.filterNodes((n) => n !== 'olaf-scholz' && !graph.areNeighbors(n, 'olaf-scholz'))[0]!;
-    expect(reduceNode(neighbour, graph.getNodeAttributes(neighbour), v).color).not.toBe(DIM_NODE);
-    expect(reduceNode(stranger, graph.getNodeAttributes(stranger), v).color).toBe(DIM_NODE);
-    expect(reduceNode(stranger, graph.getNodeAttributes(stranger), v).label).toBe('');
+    expect(reduceNode(neighbour, { ...graph.getNodeAttributes(neighbour) }, v).color).not.toBe(DIM_NODE);
+    expect(reduceNode(stranger, { ...graph.getNodeAttributes(stranger) }, v).color).toBe(DIM_NODE);
+    expect(reduceNode(stranger, { ...graph.getNodeAttributes(stranger) }, v).label).toBe('');
   });
 
   it('gives sigma a node program type, never the entity type', () => {
-    const d = reduceNode('keir-starmer', graph.getNodeAttributes('keir-starmer'), view({}));
+    const d = reduceNode('keir-starmer', { ...graph.getNodeAttributes('keir-starmer') }, view({}));
     expect(d.type).toBe('circle');
     expect(d.entityType).toBe('person');
   });
 
   it('labels edges only when zoomed in or highlighted', () => {
     const edge = graph.edges('keir-starmer')[0]!;
-    const a = graph.getEdgeAttributes(edge);
-    expect(reduceEdge(edge, a, view({})).label).toBe('');
-    expect(reduceEdge(edge, a, { ...view({}), cameraRatio: 0.2 }).label).toBe(a.label);
-    expect(reduceEdge(edge, a, view({ hoveredNode: 'keir-starmer' })).label).toBe(a.label);
+    const a = () => ({ ...graph.getEdgeAttributes(edge) });
+    expect(reduceEdge(edge, a(), view({})).label).toBe('');
+    expect(reduceEdge(edge, a(), { ...view({}), cameraRatio: 0.2 }).label).toBe(a().label);
+    expect(reduceEdge(edge, a(), view({ hoveredNode: 'keir-starmer' })).label).toBe(a().label);
+  });
+
+  it('on large graphs emphasises the neighbourhood without dimming the rest', () => {
+    const v = { ...view({ hoveredNode: 'olaf-scholz' }), dimOthers: false };
+    const stranger = graph.filterNodes((n) => n !== 'olaf-scholz' && !graph.areNeighbors(n, 'olaf-scholz'))[0]!;
+    const neighbour = graph.neighbors('olaf-scholz')[0]!;
+    expect(reduceNode(stranger, { ...graph.getNodeAttributes(stranger) }, v).color).toBe(graph.getNodeAttribute(stranger, 'color'));
+    expect(reduceNode(neighbour, { ...graph.getNodeAttributes(neighbour) }, v)).toMatchObject({ highlighted: true, forceLabel: true });
   });
 
   it('curves parallel relations and leaves the data graph untouched', () => {

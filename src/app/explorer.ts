@@ -14,8 +14,14 @@ import { syncUrl } from './controllers/urlSync.ts';
 import { byId } from './dom.ts';
 import { createStore, type FocusDepth } from './state.ts';
 
-/** Wires one loaded article into the page: one store, one controller per concern. */
-export function createExplorer(article: LoadedArticle, slug: string) {
+/** Resolves once the browser has painted what is on screen now. */
+const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+/**
+ * Wires one loaded article into the page: one store, one controller per concern. The graph is
+ * drawn first and painted before the panels are built, so the first frame does not wait for them.
+ */
+export async function createExplorer(article: LoadedArticle, slug: string) {
   const { graph } = article;
   const meta = graph.getAttributes();
   for (const [type, color] of Object.entries(TYPE_COLORS)) document.documentElement.style.setProperty(`--type-${type}`, color);
@@ -26,6 +32,8 @@ export function createExplorer(article: LoadedArticle, slug: string) {
 
   const store = createStore();
   const view = createGraphView(byId('graph'), graph, store);
+  performance.mark('kg:first-frame');
+  await nextPaint();
   const select = (node: string) => {
     store.update({ selection: { kind: 'node', id: node } });
     view.focusNode(node);

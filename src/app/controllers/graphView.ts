@@ -15,24 +15,23 @@ const LARGE_GRAPH_EDGES = 5000;
  */
 export function createGraphView(container: HTMLElement, graph: KgGraph, store: Store) {
   const curvature = parallelCurvature(graph);
-  let view = viewModel(store.get(), 1);
-
-  function viewModel(state: State, cameraRatio: number): ViewModel {
-    const visible = computeVisibility(graph, state);
-    return {
-      visible,
-      highlight: computeHighlight(graph, state, visible),
-      selectedNode: state.selection?.kind === 'node' ? state.selection.id : null,
-      selectedEdge: state.selection?.kind === 'edge' ? state.selection.id : null,
-      cameraRatio,
-      curvature,
-    };
-  }
-
   const large = graph.size > LARGE_GRAPH_EDGES;
+  const selectedOf = (state: State, kind: 'node' | 'edge') => (state.selection?.kind === kind ? state.selection.id : null);
+  // Visibility depends on filters, focus and selection, never on hover: kept between hovers.
+  let visible = computeVisibility(graph, store.get());
+  let view: ViewModel = {
+    visible,
+    highlight: computeHighlight(graph, store.get(), visible),
+    dimOthers: !large,
+    selectedNode: selectedOf(store.get(), 'node'),
+    selectedEdge: selectedOf(store.get(), 'edge'),
+    cameraRatio: 1,
+    curvature,
+  };
+
   const renderer = new Sigma(graph, container, {
-    nodeReducer: (node, data) => reduceNode(node, data as never, view),
-    edgeReducer: (edge, data) => reduceEdge(edge, data as never, view),
+    nodeReducer: (node, data) => reduceNode(node, data, view),
+    edgeReducer: (edge, data) => reduceEdge(edge, data, view),
     defaultEdgeType: 'arrow',
     edgeProgramClasses: { curved: EdgeCurvedArrowProgram },
     renderEdgeLabels: true,
@@ -47,10 +46,33 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     hideLabelsOnMove: large,
   });
 
-  const refresh = () => {
-    view = viewModel(store.get(), renderer.getCamera().ratio);
-    renderer.refresh({ skipIndexation: true });
-  };
+  /**
+   * Recomputes what changed and redraws. When only the highlight moved and nothing else dims,
+   * sigma reprocesses just the old and new neighbourhoods (partialGraph) instead of every element.
+   */
+  function refresh(state: State, what: { visibility?: boolean; all?: boolean } = {}): void {
+    if (what.visibility) visible = computeVisibility(graph, state);
+    const previous = view;
+    view = {
+      ...view,
+      visible,
+      highlight: computeHighlight(graph, state, visible),
+      selectedNode: selectedOf(state, 'node'),
+      selectedEdge: selectedOf(state, 'edge'),
+      cameraRatio: renderer.getCamera().ratio,
+    };
+    if (!what.visibility && !what.all && !view.dimOthers) {
+      const nodes = new Set([...(previous.highlight?.nodes ?? []), ...(view.highlight?.nodes ?? [])]);
+      const edges = new Set([...(previous.highlight?.edges ?? []), ...(view.highlight?.edges ?? [])]);
+      for (const v of [previous, view]) {
+        if (v.selectedNode) nodes.add(v.selectedNode);
+        if (v.selectedEdge) edges.add(v.selectedEdge);
+      }
+      renderer.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+    } else {
+      renderer.refresh({ skipIndexation: true });
+    }
+  }
 
   renderer.on('enterNode', ({ node }) => store.update({ hoveredNode: node }));
   renderer.on('leaveNode', () => store.update({ hoveredNode: null }));
@@ -62,19 +84,16 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
 
   // Edge labels appear when zooming in past a threshold: refresh only when it is crossed.
   renderer.getCamera().on('updated', ({ ratio }) => {
-    if (ratio < EDGE_LABEL_RATIO !== view.cameraRatio < EDGE_LABEL_RATIO) refresh();
+    if (ratio < EDGE_LABEL_RATIO !== view.cameraRatio < EDGE_LABEL_RATIO) refresh(store.get(), { all: true });
   });
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (
-      state.selection !== previous.selection ||
-      state.hoveredNode !== previous.hoveredNode ||
+    const visibility =
       state.hiddenTypes !== previous.hiddenTypes ||
       state.hiddenRelations !== previous.hiddenRelations ||
-      state.focusDepth !== previous.focusDepth
-    ) {
-      refresh();
-    }
+      state.focusDepth !== previous.focusDepth ||
+      (state.selection !== previous.selection && state.focusDepth > 0);
+    if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode) refresh(state, { visibility });
   });
 
   /** Moves the camera onto a node, keeping the current zoom unless it is far out. */
