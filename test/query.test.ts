@@ -192,6 +192,8 @@ describe('neighbours', () => {
     const byId = neighbours(graph, 'starmer', { relations: ['invited_to'] });
     const byLabel = neighbours(graph, 'Keir Starmer', { relations: ['Invited To'] });
     expect(byLabel).toEqual(byId);
+    // The inverse label names the same relation type, read from the other end.
+    expect(neighbours(graph, 'dinner', { relations: ['invited'] }).neighbours.map((n) => n.id)).toEqual(['keir-starmer']);
     expect(byId.neighbours.map((n) => [n.id, n.via.map((v) => v.relation)])).toEqual([['eu-leaders-dinner', ['invited_to']]]);
     expect(byId.neighbours[0]!.via[0]!.evidence.text).toBe("Starmer was invited to join the EU's 27 heads of state for dinner in Brussels");
 

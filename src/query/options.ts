@@ -43,9 +43,11 @@ export function relationTypes(graph: KgGraph): Map<string, string> {
   return types;
 }
 
+/** A relation type id from its id, its label or its inverse label ("invited to", "invited"). */
 function relationType(graph: KgGraph, name: string): string {
-  const wanted = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const types = relationTypes(graph);
-  for (const [id, label] of types) if (id === wanted || label.toLowerCase().replace(/\s+/g, '_') === wanted) return id;
-  throw new UsageError(`unknown relation "${name}"; known: ${[...types.keys()].sort().join(', ')}`);
+  const key = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const wanted = key(name);
+  const match = graph.findEdge((_, a) => a.relation === wanted || key(a.label) === wanted) ?? graph.findEdge((_, a) => key(a.inverse) === wanted);
+  if (match) return graph.getEdgeAttribute(match, 'relation');
+  throw new UsageError(`unknown relation "${name}"; known: ${[...relationTypes(graph).keys()].sort().join(', ')}`);
 }
