@@ -19,6 +19,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { MultiDirectedGraph } from 'graphology';
 import { writeGraphML, type GraphMLOptions } from '../../src/export/graphml.ts';
+import { prng } from './prng.ts';
 
 const PY_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'graphml_py.py');
 const PYTHON = '/usr/bin/python3';
@@ -69,17 +70,6 @@ export interface GraphMLBenchResult {
   ratios: { networkx_over_ours?: number; ours_over_igraph?: number; peak_over_graph: number };
 }
 
-/** mulberry32: small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ('minister summit talks defence europe security alliance treaty border trade energy election ' +
   'leader parliament sanctions support military budget meeting agreement council president press').split(' ');

@@ -9,7 +9,8 @@ import type { KgGraph } from '../../../src/build/toGraph.ts';
 import { createGraphView, type GraphView } from '../../../src/app/controllers/graphView.ts';
 import { createStore, type Store } from '../../../src/app/state.ts';
 import type { Fa2Figures, HoverSample } from './api.ts';
-import { prng, syntheticGraph } from './synthetic.ts';
+import { prng } from '../prng.ts';
+import { syntheticGraph } from './synthetic.ts';
 
 let graph: KgGraph | null = null;
 let store: Store | null = null;

@@ -8,18 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { KgGraph } from '../../../src/build/toGraph.ts';
 import { TYPE_COLORS } from '../../../src/layout/palette.ts';
 import { ENTITY_TYPES } from '../../../src/model/types.ts';
-
-/** mulberry32: small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.ts';
 
 const RELATIONS = [
   ['leads', 'leads', 'led by'],
