@@ -38,6 +38,15 @@ export function articleData(options: { dataDir?: string } = {}): Plugin {
       // JSON.parse of a string literal parses faster than the same object as JavaScript.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(built))});\n`;
     },
+    // The page loads the first article unless its URL names another: fetch that chunk alongside
+    // the main script instead of after it has run.
+    transformIndexHtml(_, context) {
+      const first = listArticles(dataDir)[0];
+      const chunk = Object.values(context.bundle ?? {}).find(
+        (output) => output.type === 'chunk' && output.facadeModuleId === `\0${ARTICLE_PREFIX}${first}`,
+      );
+      return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
+    },
   };
 }
 
