@@ -115,6 +115,19 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('focuses on the selection\'s neighbourhood and frames it', async () => {
+    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=olaf-scholz`);
+    const ratio = () => page.evaluate(() => window.explorer.view.renderer.getCamera().ratio);
+    const before = await ratio();
+    await page.locator('#focus-depth').selectOption('1');
+    const neighbours = await page.evaluate(() => window.kg.graph.neighbors('olaf-scholz'));
+    await expect.poll(async () => (await display(page, 'iiss')).hidden).toBe(true);
+    for (const n of neighbours) expect((await display(page, n)).hidden, n).toBeFalsy();
+    expect(page.url()).toContain('focus=1');
+    await expect.poll(ratio).toBeLessThan(before);
+    await page.close();
+  });
+
   it('selects a node when its mention in the article is clicked, and marks its mentions', async () => {
     const page = await openExplorer(session);
     await page.locator('#article .mention[data-node="iiss"]').first().click();

@@ -1,4 +1,5 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { fitViewportToNodes } from '@sigma/utils';
 import Sigma from 'sigma';
 import type { KgGraph } from '../../build/toGraph.ts';
 import type { State, Store } from '../state.ts';
@@ -94,6 +95,10 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
       state.focusDepth !== previous.focusDepth ||
       (state.selection !== previous.selection && state.focusDepth > 0);
     if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode) refresh(state, { visibility });
+    // Focusing on a neighbourhood also frames it, so it does not sit in a corner of the view.
+    if (visibility && state.focusDepth > 0 && view.visible.nodes.size > 0 && view.visible.nodes.size < graph.order) {
+      void fitViewportToNodes(renderer, [...view.visible.nodes], { animate: true });
+    }
   });
 
   /** Moves the camera onto a node, keeping the current zoom unless it is far out. */
