@@ -1,4 +1,5 @@
-import { chmodSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -7,6 +8,14 @@ import { articleData } from './src/cli/articleDataPlugin.ts';
 
 /** Paths are taken from here, so builds started by tests or scripts from any folder agree. */
 const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/** A hash of the core and CLI sources: the kg bundle's cache key changes whenever they do. */
+function codeId(): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.startsWith('app')).sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(ROOT, 'src', file)));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** npm links `kg` to the bundle, and a shell runs it only if it is executable. */
 const executable = (file: string): Plugin => ({
@@ -60,6 +69,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cli') {
     return {
       publicDir: false,
+      define: { __KG_CODE_ID__: JSON.stringify(codeId()) },
       build: {
         ssr: join(ROOT, 'src/cli/kg.ts'),
         outDir: join(ROOT, 'dist/cli'),

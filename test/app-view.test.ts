@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildArticle, loadArticle } from '../src/build/index.ts';
 import { segmentArticle } from '../src/app/view/articleSegments.ts';
-import { autocomplete } from '../src/app/view/autocomplete.ts';
 import { parallelCurvature } from '../src/app/view/parallelEdges.ts';
 import { DIM_NODE, reduceEdge, reduceNode, type ViewModel } from '../src/app/view/reducers.ts';
 import { fromHash, toHash } from '../src/app/view/urlState.ts';
 import { computeHighlight, computeVisibility } from '../src/app/view/visibility.ts';
 import { initialState, type State } from '../src/app/state.ts';
+import { complete } from '../src/query/index.ts';
 import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';
 import { join } from 'node:path';
 
@@ -113,13 +113,13 @@ describe('URL hash', () => {
   });
 });
 
-describe('autocomplete', () => {
+describe('complete (the search box)', () => {
   it('finds by label or alias, prefix matches first', () => {
-    expect(autocomplete(graph, 'scholz')[0]).toMatchObject({ id: 'olaf-scholz', label: 'Olaf Scholz' });
-    const uk = autocomplete(graph, 'uk');
+    expect(complete(graph, 'scholz')[0]).toMatchObject({ id: 'olaf-scholz', label: 'Olaf Scholz' });
+    const uk = complete(graph, 'uk');
     expect(uk[0]).toMatchObject({ id: 'united-kingdom', matched: 'UK' });
-    expect(autocomplete(graph, '   ')).toEqual([]);
-    expect(autocomplete(graph, 'e', 3)).toHaveLength(3);
+    expect(complete(graph, '   ')).toEqual([]);
+    expect(complete(graph, 'e', 3)).toHaveLength(3);
   });
 });
 

@@ -213,15 +213,60 @@ describe('the explorer', () => {
     await first.close();
   });
 
-  it('has no serious or critical accessibility violations (axe)', async () => {
-    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=keir-starmer`);
+  it('has no serious or critical accessibility violations (axe), whatever is selected', async () => {
+    const page = await openExplorer(session);
     // page.evaluate is not subject to the page's CSP, unlike an injected <script>.
     await page.evaluate(readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const results = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
-      return results.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // One entity of every type, and a relation: a selected mention takes its type's colour.
+    const nodes = await page.evaluate(() => ['person', 'country', 'organisation', 'place', 'event', 'topic'].map((t) => window.kg.graph.findNode((_, a) => a.type === t)!));
+    for (const hash of [...nodes.map((n) => `node=${n}`), 'edge=united-kingdom--projected-by--iiss']) {
+      await page.evaluate((h) => (location.hash = `#article=${location.hash.match(/article=([^&]+)/)![1]}&${h}`), hash);
+      await expect.poll(() => page.url()).toContain(hash);
+      const violations = await page.evaluate(async () => {
+        const results = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+        return results.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), hash).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('keeps keyboard focus in the details panel when following a link there', async () => {
+    const page = await openExplorer(session, `#article=${SEED_SLUG}&node=olaf-scholz`);
+    await page.locator('#details button.link', { hasText: 'Germany' }).first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Germany');
+    expect(await page.evaluate(() => document.activeElement?.closest('#details') !== null)).toBe(true);
+    expect(await page.locator('#selection-status').textContent()).toBe('Selected: Germany');
+    await page.close();
+  });
+
+  it('selects an event from the timeline, and zooms with the buttons', async () => {
+    const page = await openExplorer(session);
+    await page.locator('#timeline button', { hasText: 'Brexit' }).click();
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Brexit');
+    expect(await page.locator('#timeline button[aria-pressed="true"]').textContent()).toContain('2020');
+    const ratio = () => page.evaluate(() => window.explorer.view.renderer.getCamera().ratio);
+    await page.locator('#zoom-reset').click();
+    await expect.poll(ratio).toBe(1);
+    await page.locator('#zoom-in').click();
+    await expect.poll(ratio).toBeLessThan(1);
+    await page.locator('#zoom-out').click();
+    await page.locator('#zoom-out').click();
+    await expect.poll(ratio).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('labels an edge while the pointer is on it', async () => {
+    const page = await openExplorer(session);
+    const edge = 'united-kingdom--projected-by--iiss';
+    const label = () => page.evaluate((e) => window.explorer.view.renderer.getEdgeDisplayData(e)?.label, edge);
+    expect(await label()).toBe('');
+    const a = await nodePoint(page, 'united-kingdom');
+    const b = await nodePoint(page, 'iiss');
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await expect.poll(() => page.evaluate(() => window.explorer.store.get().hoveredEdge)).toBe(edge);
+    expect(await label()).toBe('projected by');
     await page.close();
   });
 
@@ -269,5 +314,26 @@ describe('hostile data', () => {
       await hostile.close();
     }
   });
-});
 
+  it('serves every article in the data folder, the one named in the URL', async () => {
+    const data = join(scratch, 'two');
+    cpSync(join(REPO, 'data'), data, { recursive: true });
+    const second = join(data, 'articles', '2025-02-04-copy');
+    cpSync(join(data, 'articles', SEED_SLUG), second, { recursive: true });
+    writeFileSync(join(second, 'meta.yaml'), readFileSync(join(second, 'meta.yaml'), 'utf8').replace(/^title: .*$/m, 'title: The second article'));
+    const site = join(scratch, 'two-site');
+    await buildSite(site, data);
+    const two = await startBrowser(site);
+    try {
+      const page = await openExplorer(two, `#article=${SEED_SLUG}&node=olaf-scholz`);
+      expect(await page.locator('#article-title').textContent()).not.toBe('The second article');
+      await page.evaluate(() => (location.hash = '#article=2025-02-04-copy&node=iiss'));
+      await page.waitForFunction(() => document.getElementById('article-title')?.textContent === 'The second article');
+      await page.waitForFunction(() => Boolean(window.kg));
+      await expect.poll(() => page.locator('#details h2').textContent()).toBe('International Institute for Strategic Studies');
+      expect(page.url()).toContain('article=2025-02-04-copy');
+    } finally {
+      await two.close();
+    }
+  });
+});

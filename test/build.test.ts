@@ -152,3 +152,13 @@ describe('layout of a tiny graph', () => {
     expect(a.size).toBe(5);
   });
 });
+
+describe('an unmentioned entity', () => {
+  it('is told apart from one whose name only sits inside another entity\'s longer name', () => {
+    const issues = issuesOf(() =>
+      buildModel(miniSources({ article: (t) => t.replace('PARIS (Wire) - ', '').replace('Byron said', 'Ada said'), graph: (t) => t.replace('aliases: [Byron, Prime Minister]', 'aliases: [Prime Minister]') })),
+    );
+    const paris = issues.find((i) => i.message.includes('"paris"'))!;
+    expect(paris.message).toBe('entity "paris" is never mentioned on its own: "Paris" occurs only inside a longer name of "paris-summit"');
+  });
+});

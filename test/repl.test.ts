@@ -21,5 +21,8 @@ describe('REPL tab completion', () => {
     expect(completeEntity(names, 'neigh')).toBeUndefined();
     expect(completeEntity(names, 'show("UK")')).toBeUndefined();
     expect(completeEntity(names, 'path("UK", \'ger')![0]).toEqual(['Germany']);
+    expect(completeEntity(names, "show('EU leaders'")).toBeUndefined();
+    expect(completeEntity(names, "show('EU lead")![0]).toEqual(["EU leaders", "EU leaders\\' dinner in Brussels"]);
+    expect(completeEntity(names, 'show("EU lead')![0]).toEqual(['EU leaders', "EU leaders' dinner in Brussels"]);
   });
 });

@@ -36,9 +36,10 @@ export async function createExplorer(article: LoadedArticle, slug: string) {
   await nextPaint();
   const select = (node: string) => {
     store.update({ selection: { kind: 'node', id: node } });
-    view.focusNode(node);
+    // With a focus on, the view already frames the new neighbourhood; a second camera move would cancel it.
+    if (store.get().focusDepth === 0) view.focusNode(node);
   };
-  createDetails(byId('details'), article, store);
+  createDetails(byId('details'), byId('selection-status'), article, store);
   const articlePanel = createArticlePanel(byId('article'), article, store);
   createFilters(byId<HTMLFieldSetElement>('type-filters'), byId<HTMLFieldSetElement>('relation-filters'), graph, store);
   createTimeline(byId('timeline'), graph, store, select);
@@ -62,7 +63,7 @@ export async function createExplorer(article: LoadedArticle, slug: string) {
   byId('zoom-reset').addEventListener('click', () => void camera.animatedReset({ duration: 300 }));
   byId('fullscreen').addEventListener('click', () => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    else void document.querySelector('.layout')?.requestFullscreen();
+    else void document.documentElement.requestFullscreen();
   });
   const focus = byId<HTMLSelectElement>('focus-depth');
   focus.addEventListener('change', () => store.update({ focusDepth: Number(focus.value) as FocusDepth }));

@@ -12,6 +12,7 @@ export type FocusDepth = (typeof FOCUS_DEPTHS)[number];
 export interface State {
   selection: Selection | null;
   hoveredNode: string | null;
+  hoveredEdge: string | null;
   hiddenTypes: ReadonlySet<EntityType>;
   hiddenRelations: ReadonlySet<string>;
   /** 0: the whole graph; 1 or 2: only what lies that many hops from the selection. */
@@ -21,6 +22,7 @@ export interface State {
 export const initialState = (): State => ({
   selection: null,
   hoveredNode: null,
+  hoveredEdge: null,
   hiddenTypes: new Set(),
   hiddenRelations: new Set(),
   focusDepth: 0,

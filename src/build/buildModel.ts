@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DataValidationError, type DataIssue } from '../model/errors.ts';
-import type { ArticleModel, Entity, Relation, Vocabulary } from '../model/types.ts';
+import type { ArticleModel, Entity, Relation, Span, Vocabulary } from '../model/types.ts';
 import { findMentions, locateQuote, type SurfaceForm } from './ground.ts';
 import { graphFileSchema, metaSchema, vocabularySchema, type GraphFile } from './schema.ts';
 import { checkValue } from './values.ts';
@@ -88,11 +88,7 @@ function checkEntities(
       else attributes[name] = checked.value;
     }
     const found = mentions.get(entity.id) ?? [];
-    if (found.length === 0) {
-      issues.push(
-        source.issueAt(['entities', index], `entity "${entity.id}" is never mentioned: neither its label nor an alias occurs in the article`),
-      );
-    }
+    if (found.length === 0) issues.push(source.issueAt(['entities', index], unmentioned(entity, text, mentions)));
     return { ...entity, attributes, mentions: found };
   });
 }
@@ -141,6 +137,18 @@ function checkRelations(
     }
   });
   return relations;
+}
+
+/** Why an entity has no mention: its names are absent, or each sits inside another entity's longer name. */
+function unmentioned(entity: { id: string; label: string; aliases: string[] }, text: string, mentions: Map<string, Span[]>): string {
+  const lower = text.toLowerCase();
+  for (const name of [entity.label, ...entity.aliases]) {
+    const at = lower.indexOf(name.toLowerCase());
+    if (at === -1) continue;
+    const owner = [...mentions].find(([, spans]) => spans.some((s) => s.start <= at && at < s.end));
+    if (owner) return `entity "${entity.id}" is never mentioned on its own: "${name}" occurs only inside a longer name of "${owner[0]}"`;
+  }
+  return `entity "${entity.id}" is never mentioned: neither its label nor an alias occurs in the article`;
 }
 
 /** Derived relation ids must be stable across runs: the same triple twice gets -2, -3 in file order. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, VALUE_TYPES } from '../model/types.ts';
 
-/** Shapes of the curated data files. Cross-references are checked later, in validate.ts. */
+/** Shapes of the curated data files. Cross-references are checked later, in buildModel.ts. */
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;

@@ -1,9 +1,9 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { ArticleModel, KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes } from '../model/types.ts';
+import type { ArticleModel, KgGraph } from '../model/types.ts';
 
-export type KgGraph = MultiDirectedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;
+export type { KgGraph };
 
-/** The validated model as a graphology graph: entity ids are node keys, relation ids edge keys. */
+/** The validated model as a graphology graph. */
 export function toGraph(model: ArticleModel): KgGraph {
   const graph: KgGraph = new MultiDirectedGraph();
   graph.replaceAttributes({ ...model.meta });

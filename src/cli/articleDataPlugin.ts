@@ -52,7 +52,8 @@ export function articleData(options: { dataDir?: string } = {}): Plugin {
 
 async function build(dataDir: string, slug: string) {
   try {
-    return await loadBuilt(dataDir, slug);
+    // Never cached here: the dev server runs the builder from source, which may have just changed.
+    return await loadBuilt(dataDir, slug, { cache: false });
   } catch (error) {
     if (error instanceof DataValidationError) {
       // One line per problem, so the overlay and the terminal read like `kg validate`.

@@ -70,10 +70,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   build: {
     args: '',
-    summary: 'build every article for the explorer (validated, laid out) into a folder',
+    summary: 'every article, validated and laid out, as JSON files in a folder',
     positionals: [0, 0],
     options: { out: { type: 'string', short: 'o' } },
-    help: ['-o, --out DIR   where to write <slug>.json and index.json (default public/data)'],
+    help: ['-o, --out DIR   where to write <slug>.json and index.json (required)'],
   },
   repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
 };

@@ -8,9 +8,16 @@ import { PACKAGE_ROOT, readSources } from './dataDir.ts';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
 
-/** Identifies one build: the data's exact bytes and the builder's format. */
+/**
+ * Set by the kg bundle's build (vite.config.ts): a hash of the source it was built from, so a
+ * rebuilt builder never reuses a cache made by an older one. Unset when running from source.
+ */
+declare const __KG_CODE_ID__: string | undefined;
+const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
+
+/** Identifies one build: the data's exact bytes, the builder's format and the code that builds. */
 export function sourcesHash(sources: ArticleSources): string {
-  const hash = createHash('sha256').update(`format ${BUILT_FORMAT}\0`);
+  const hash = createHash('sha256').update(`format ${BUILT_FORMAT} code ${CODE_ID}\0`);
   for (const file of [sources.vocabulary, sources.meta, sources.graph, sources.article]) hash.update(`${file.text}\0`);
   return hash.digest('hex');
 }

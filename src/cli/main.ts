@@ -144,7 +144,9 @@ async function validate(dir: string | undefined, json: boolean): Promise<number>
 /** Builds every article for the explorer: one JSON per article and an index, written atomically. */
 async function build(values: Values): Promise<number> {
   const dataDir = findDataDir(values.data as string | undefined);
-  const outDir = resolve((values.out as string | undefined) ?? 'public/data');
+  // No default: public/ is Vite's, and anything written there would ship in dist/.
+  if (values.out === undefined) throw new UsageError('kg build needs --out DIR');
+  const outDir = resolve(values.out as string);
   const slugs = listArticles(dataDir);
   const built = [];
   for (const slug of slugs) built.push({ slug, built: await loadBuilt(dataDir, slug) });

@@ -1,7 +1,7 @@
 import repl from 'node:repl';
 import { inspect } from 'node:util';
 import type { LoadedArticle } from '../build/built.ts';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { bindQueries } from '../query/index.ts';
 import { compareText } from '../query/compare.ts';
 
@@ -27,7 +27,9 @@ export function completeEntity(names: string[], line: string): [string[], string
   }
   if (quote === null) return undefined;
   const typed = line.slice(start);
-  return [names.filter((n) => n.toLowerCase().startsWith(typed.toLowerCase())), typed];
+  // A name holding the open quote ("EU leaders' dinner" inside '…') is escaped so the string stays open.
+  const matches = names.filter((n) => n.toLowerCase().startsWith(typed.toLowerCase())).map((n) => n.replaceAll(quote!, `\\${quote}`));
+  return [matches, typed];
 }
 
 export const REPL_HELP = `The graph of "%s" is loaded.

@@ -1,5 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { hexToRgb } from '../layout/palette.ts';
 import type { Scalar, ValueType, Vocabulary } from '../model/types.ts';
 import type { GraphMLKey, GraphMLType } from './graphml.ts';
@@ -14,7 +14,8 @@ export interface FlatSchema {
 }
 
 const TYPE_OF: Record<ValueType, GraphMLType> = {
-  string: 'string', int: 'int', float: 'double', boolean: 'boolean', date: 'string', entity: 'string',
+  // The vocabulary's int is any safe integer: GraphML's 32-bit int could not hold them all.
+  string: 'string', int: 'long', float: 'double', boolean: 'boolean', date: 'string', entity: 'string',
 };
 
 const NODE_KEYS: GraphMLKey[] = [

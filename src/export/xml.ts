@@ -96,28 +96,3 @@ export function escapeText(s: string): string {
 export function escapeAttr(s: string): string {
   return escape(s, true);
 }
-
-/**
- * What a conforming parser gives back for a string written with `escapeText`: the string with
- * forbidden characters replaced by U+FFFD (everything else, CR included, survives).
- */
-export function sanitizeXmlText(s: string): string {
-  let out = '';
-  let last = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    let bad = false;
-    if (c < 32) bad = c !== 9 && c !== 10 && c !== 13;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-      else bad = true;
-    } else if (c >= 0xdc00) bad = c <= 0xdfff || c >= 0xfffe;
-    if (bad) {
-      out += s.slice(last, i) + REPLACEMENT;
-      last = i + 1;
-    }
-  }
-  return last === 0 ? s : out + s.slice(last);
-}

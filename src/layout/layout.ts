@@ -1,7 +1,7 @@
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { TYPE_COLORS } from './palette.ts';
 
 export interface LayoutOptions {

@@ -1,3 +1,5 @@
+import type { MultiDirectedGraph } from 'graphology';
+
 /**
  * The article-kg model: what a curated article becomes once it is validated and grounded.
  * Pure types and closed vocabularies; no I/O.
@@ -104,3 +106,6 @@ export interface KgEdgeAttributes {
 }
 
 export type KgGraphAttributes = ArticleMeta;
+
+/** The built graph: entity ids are node keys, relation ids edge keys. */
+export type KgGraph = MultiDirectedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;

@@ -1,4 +1,4 @@
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import type { EntityType, Scalar, Span } from '../model/types.ts';
 
 export interface EntitySummary {

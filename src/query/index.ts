@@ -2,7 +2,7 @@
  * The query core: pure functions over the built graph. The `kg` CLI, its REPL and the browser's
  * `window.kg` all call these, so an answer is the same wherever it is asked.
  */
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { neighbours } from './neighbours.ts';
 import type { NeighbourOptions } from './options.ts';
 import { path } from './path.ts';
@@ -20,6 +20,7 @@ export type { EntityDetails } from './show.ts';
 export type { GraphStats } from './stats.ts';
 export { neighbours, path, resolve, search, show, stats, suggest };
 export { valueLabeller, type ValueLabeller } from './qualifiers.ts';
+export { complete, type Suggestion } from './complete.ts';
 
 /** The query functions bound to one graph: what a console user calls. */
 export function bindQueries(graph: KgGraph) {

@@ -1,6 +1,6 @@
 import { compareText } from './compare.ts';
 import { bfsFromNode } from 'graphology-traversal';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { summary, viewFrom, type EntitySummary, type RelationView } from './describe.ts';
 import { resolveNeighbourOptions, type NeighbourOptions } from './options.ts';
 import { resolve } from './resolve.ts';

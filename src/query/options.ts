@@ -1,4 +1,4 @@
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { UsageError } from '../model/errors.ts';
 import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 

@@ -1,6 +1,6 @@
 import toUndirected from 'graphology-operators/to-undirected.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { summary, viewFrom, type EntitySummary, type RelationView } from './describe.ts';
 import { resolve } from './resolve.ts';
 

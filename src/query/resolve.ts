@@ -1,6 +1,6 @@
 import { compareText } from './compare.ts';
 import { distance } from 'fastest-levenshtein';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { EntityNotFoundError } from '../model/errors.ts';
 import { summary, type EntitySummary } from './describe.ts';
 import { searchIndex } from './searchIndex.ts';

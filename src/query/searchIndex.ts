@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 
 export interface SearchDocument {
   id: string;

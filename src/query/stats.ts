@@ -1,7 +1,7 @@
 import { compareText } from './compare.ts';
 import { connectedComponents } from 'graphology-components';
 import { density } from 'graphology-metrics/graph/density.js';
-import type { KgGraph } from '../build/toGraph.ts';
+import type { KgGraph } from '../model/types.ts';
 import { summary, type EntitySummary } from './describe.ts';
 
 export interface GraphStats {

@@ -26,6 +26,8 @@ export function createArticlePanel(container: HTMLElement, article: LoadedArticl
       on: {
         mouseenter: () => store.update({ hoveredNode: node }),
         mouseleave: () => store.update({ hoveredNode: null }),
+        focus: () => store.update({ hoveredNode: node }),
+        blur: () => store.update({ hoveredNode: null }),
         click: () => store.update({ selection: { kind: 'node', id: node } }),
       },
     });

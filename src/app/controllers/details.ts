@@ -11,7 +11,7 @@ const typeChip = (type: string) => h('span', { class: 'chip' }, h('span', { clas
  * `kg show`); for an edge, its relation, ends, qualifiers and evidence. Everything is clickable
  * through to the next entity or relation.
  */
-export function createDetails(panel: HTMLElement, article: LoadedArticle, store: Store) {
+export function createDetails(panel: HTMLElement, status: HTMLElement, article: LoadedArticle, store: Store) {
   const { graph } = article;
   const values = valueLabeller(graph, article.vocabulary);
   const select = (selection: Selection) => store.update({ selection });
@@ -73,9 +73,18 @@ export function createDetails(panel: HTMLElement, article: LoadedArticle, store:
   }
 
   function render(selection: Selection | null): void {
+    // A link inside the panel is about to be replaced: keep keyboard focus in the panel.
+    const focusWasInside = panel.contains(document.activeElement);
     if (selection?.kind === 'node' && graph.hasNode(selection.id)) renderNode(selection.id);
     else if (selection?.kind === 'edge' && graph.hasEdge(selection.id)) renderEdge(selection.id);
     else renderEmpty();
+    const heading = panel.querySelector('h2');
+    // A short announcement for screen readers, instead of reading the whole panel out.
+    status.textContent = selection ? `Selected: ${heading?.textContent ?? ''}` : 'Nothing selected';
+    if (focusWasInside && heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
   }
 
   render(store.get().selection);

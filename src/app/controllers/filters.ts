@@ -1,5 +1,6 @@
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
 import { ENTITY_TYPES, type EntityType } from '../../model/types.ts';
+import { compareText } from '../../query/compare.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { State, Store } from '../state.ts';
 
@@ -30,7 +31,7 @@ export function createFilters(typeBox: HTMLFieldSetElement, relationBox: HTMLFie
   const legend = typeBox.querySelector('legend');
   replaceChildren(typeBox, legend, ...ENTITY_TYPES.filter((t) => typeCounts.has(t)).map((t) => checkbox('type', t, t, typeCounts.get(t)!, t)));
   const relationLegend = relationBox.querySelector('legend');
-  const sorted = [...relations].sort((a, b) => b[1].count - a[1].count || a[1].label.localeCompare(b[1].label));
+  const sorted = [...relations].sort((a, b) => b[1].count - a[1].count || compareText(a[1].label, b[1].label));
   replaceChildren(relationBox, relationLegend, ...sorted.map(([id, r]) => checkbox('relation', id, r.label, r.count)));
 
   typeBox.addEventListener('change', () => {

@@ -1,7 +1,7 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { fitViewportToNodes } from '@sigma/utils';
 import Sigma from 'sigma';
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
 import type { State, Store } from '../state.ts';
 import { parallelCurvature } from '../view/parallelEdges.ts';
 import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type ViewModel } from '../view/reducers.ts';
@@ -80,8 +80,14 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
   renderer.on('clickNode', ({ node }) => store.update({ selection: { kind: 'node', id: node } }));
   renderer.on('clickEdge', ({ edge }) => store.update({ selection: { kind: 'edge', id: edge } }));
   renderer.on('clickStage', () => store.update({ selection: null }));
-  renderer.on('enterEdge', () => container.classList.add('pointer'));
-  renderer.on('leaveEdge', () => container.classList.remove('pointer'));
+  renderer.on('enterEdge', ({ edge }) => {
+    container.classList.add('pointer');
+    store.update({ hoveredEdge: edge });
+  });
+  renderer.on('leaveEdge', () => {
+    container.classList.remove('pointer');
+    store.update({ hoveredEdge: null });
+  });
 
   // Edge labels appear when zooming in past a threshold: refresh only when it is crossed.
   renderer.getCamera().on('updated', ({ ratio }) => {
@@ -94,9 +100,12 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
       state.hiddenRelations !== previous.hiddenRelations ||
       state.focusDepth !== previous.focusDepth ||
       (state.selection !== previous.selection && state.focusDepth > 0);
-    if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode) refresh(state, { visibility });
+    if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode || state.hoveredEdge !== previous.hoveredEdge) {
+      refresh(state, { visibility });
+    }
     // Focusing on a neighbourhood also frames it, so it does not sit in a corner of the view.
-    if (visibility && state.focusDepth > 0 && view.visible.nodes.size > 0 && view.visible.nodes.size < graph.order) {
+    const refocused = state.focusDepth !== previous.focusDepth || state.selection !== previous.selection;
+    if (refocused && state.focusDepth > 0 && view.visible.nodes.size > 0 && view.visible.nodes.size < graph.order) {
       void fitViewportToNodes(renderer, [...view.visible.nodes], { animate: true });
     }
   });

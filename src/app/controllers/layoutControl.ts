@@ -1,7 +1,7 @@
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
 
 export interface LayoutControlOptions {
   /** Stop after this long even if not converged (ms). */

@@ -1,6 +1,6 @@
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
 import { h, replaceChildren } from '../dom.ts';
-import { autocomplete, type Suggestion } from '../view/autocomplete.ts';
+import { complete, type Suggestion } from '../../query/index.ts';
 
 /**
  * The search box as an ARIA combobox: type to list matching entities, arrows to move, Enter to
@@ -49,19 +49,19 @@ export function createSearch(input: HTMLInputElement, list: HTMLUListElement, gr
   }
 
   input.addEventListener('input', () => {
-    options = autocomplete(graph, input.value);
+    options = complete(graph, input.value);
     active = -1;
     render();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!options.length) options = autocomplete(graph, input.value);
+      if (!options.length) options = complete(graph, input.value);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       active = options.length ? (active + step + options.length) % options.length : -1;
       render();
       event.preventDefault();
     } else if (event.key === 'Enter') {
-      if (!options.length) options = autocomplete(graph, input.value);
+      if (!options.length) options = complete(graph, input.value);
       pick(Math.max(active, 0));
       event.preventDefault();
     } else if (event.key === 'Escape') {

@@ -1,4 +1,5 @@
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
+import { compareText } from '../../query/compare.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { Store } from '../state.ts';
 
@@ -10,7 +11,7 @@ export function createTimeline(strip: HTMLElement, graph: KgGraph, store: Store,
   const events = graph
     .filterNodes((_, a) => a.type === 'event' && typeof a.attributes.date === 'string')
     .map((id) => ({ id, label: graph.getNodeAttribute(id, 'label'), date: String(graph.getNodeAttribute(id, 'attributes').date) }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label));
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.label, b.label));
   if (events.length === 0) {
     strip.hidden = true;
     return;

@@ -1,4 +1,4 @@
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
 import type { Store } from '../state.ts';
 import { fromHash, toHash } from '../view/urlState.ts';
 
@@ -12,6 +12,8 @@ export function syncUrl(graph: KgGraph, slug: string, store: Store) {
 
   const apply = () => {
     const url = fromHash(location.hash, exists);
+    // Another article named in the URL: load it afresh rather than write this one's hash back.
+    if (url.article && url.article !== slug) return location.reload();
     store.update({ selection: url.selection, hiddenTypes: url.hiddenTypes, hiddenRelations: url.hiddenRelations, focusDepth: url.focusDepth });
   };
   apply();
@@ -22,10 +24,6 @@ export function syncUrl(graph: KgGraph, slug: string, store: Store) {
     const hash = toHash(slug, state);
     if (hash !== location.hash) history.pushState(null, '', hash);
   });
-  window.addEventListener('popstate', apply);
-  window.addEventListener('hashchange', () => {
-    const url = fromHash(location.hash, exists);
-    if (url.article && url.article !== slug) location.reload();
-    else apply();
-  });
+  // Back and Forward between hash entries fire hashchange too: one listener serves both.
+  window.addEventListener('hashchange', apply);
 }

@@ -1,4 +1,4 @@
-import type { KgGraph } from '../../build/toGraph.ts';
+import type { KgGraph } from '../../model/types.ts';
 import type { State } from '../state.ts';
 
 export interface Visibility {
@@ -7,8 +7,9 @@ export interface Visibility {
 }
 
 /**
- * What the filters and the focus leave on screen. Written by hand rather than with
- * graphology-traversal because its BFS cannot skip edges of hidden relation types.
+ * What the filters and the focus leave on screen. The focus walk is written by hand: the
+ * library's BFS would need a filtered copy of the graph (as query/neighbours.ts makes), and this
+ * runs on every filter or selection change, where copying a large graph would show.
  */
 export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'>): Visibility {
   const nodeShown = (n: string) => !state.hiddenTypes.has(graph.getNodeAttribute(n, 'type'));
@@ -51,10 +52,11 @@ export interface Highlight {
 }
 
 /**
- * What stays bright while everything else dims: the hovered node and its neighbours; otherwise
- * the selected node and its neighbours, or the selected edge and its ends. Null: nothing dims.
+ * What stays bright while everything else dims: the hovered node and its neighbours; else the
+ * hovered edge and its ends; else the selected node and its neighbours, or the selected edge and
+ * its ends. Null: nothing dims.
  */
-export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'selection'>, visible: Visibility): Highlight | null {
+export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'hoveredEdge' | 'selection'>, visible: Visibility): Highlight | null {
   const focus = state.hoveredNode ?? (state.selection?.kind === 'node' ? state.selection.id : null);
   if (focus && graph.hasNode(focus)) {
     const nodes = new Set([focus]);
@@ -66,8 +68,8 @@ export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode
     });
     return { nodes, edges };
   }
-  if (state.selection?.kind === 'edge' && graph.hasEdge(state.selection.id)) {
-    const edge = state.selection.id;
+  const edge = state.hoveredEdge ?? (state.selection?.kind === 'edge' ? state.selection.id : null);
+  if (edge && graph.hasEdge(edge)) {
     return { nodes: new Set([graph.source(edge), graph.target(edge)]), edges: new Set([edge]) };
   }
   return null;

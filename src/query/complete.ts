@@ -1,5 +1,6 @@
-import type { KgGraph } from '../../build/toGraph.ts';
-import type { EntityType } from '../../model/types.ts';
+import type { KgGraph } from '../model/types.ts';
+import type { EntityType } from '../model/types.ts';
+import { compareText } from './compare.ts';
 
 export interface Suggestion {
   id: string;
@@ -10,10 +11,10 @@ export interface Suggestion {
 }
 
 /**
- * Entities whose label or an alias contains the query, case-insensitively: exact names first,
+ * Completion as you type (the explorer's search box): entities whose label or an alias contains the query, case-insensitively: exact names first,
  * then names that start with it, then names with a word that starts with it, then the rest.
  */
-export function autocomplete(graph: KgGraph, query: string, limit = 8): Suggestion[] {
+export function complete(graph: KgGraph, query: string, limit = 8): Suggestion[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const ranked: (Suggestion & { rank: number })[] = [];
@@ -29,7 +30,7 @@ export function autocomplete(graph: KgGraph, query: string, limit = 8): Suggesti
     if (best) ranked.push({ id, label: a.label, type: a.type, rank: best.rank, matched: best.name === a.label ? undefined : best.name });
   });
   return ranked
-    .sort((x, y) => x.rank - y.rank || x.label.localeCompare(y.label))
+    .sort((x, y) => x.rank - y.rank || compareText(x.label, y.label))
     .slice(0, limit)
     .map(({ id, label, type, matched }) => ({ id, label, type, matched }));
 }
