@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import type { BuiltArticle } from '../build/built.ts';
 import { formatIssue, DataValidationError } from '../model/errors.ts';
 import { ARTICLE_FILES, VOCABULARY_FILE, findDataDir, listArticles } from './dataDir.ts';
 import { loadBuilt } from './load.ts';
@@ -15,6 +16,9 @@ const ARTICLE_PREFIX = 'virtual:kg-article/';
  */
 export function articleData(options: { dataDir?: string } = {}): Plugin {
   const dataDir = findDataDir(options.dataDir);
+  // The article list needs each article's title, and each article's module the whole build:
+  // keyed by the data's hash, one build serves both, and an edit still rebuilds.
+  const memo = new Map<string, BuiltArticle>();
   return {
     name: 'article-kg-data',
     resolveId(id) {
@@ -27,14 +31,14 @@ export function articleData(options: { dataDir?: string } = {}): Plugin {
         const entries = [];
         for (const slug of listArticles(dataDir)) {
           this.addWatchFile(join(dataDir, 'articles', slug));
-          const meta = (await build(dataDir, slug)).graph.attributes!;
+          const meta = (await build(dataDir, slug, memo)).graph.attributes!;
           entries.push(`{ slug: ${JSON.stringify(slug)}, title: ${JSON.stringify(meta.title)}, date: ${JSON.stringify(meta.date)}, load: () => import(${JSON.stringify(ARTICLE_PREFIX + slug)}) }`);
         }
         return `export const articles = [\n${entries.join(',\n')}\n];\n`;
       }
       const slug = id.slice(`\0${ARTICLE_PREFIX}`.length);
       for (const file of Object.values(ARTICLE_FILES)) this.addWatchFile(join(dataDir, 'articles', slug, file));
-      const built = await build(dataDir, slug);
+      const built = await build(dataDir, slug, memo);
       // JSON.parse of a string literal parses faster than the same object as JavaScript.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(built))});\n`;
     },
@@ -50,10 +54,10 @@ export function articleData(options: { dataDir?: string } = {}): Plugin {
   };
 }
 
-async function build(dataDir: string, slug: string) {
+async function build(dataDir: string, slug: string, memo: Map<string, BuiltArticle>) {
   try {
-    // Never cached here: the dev server runs the builder from source, which may have just changed.
-    return await loadBuilt(dataDir, slug, { cache: false });
+    // Not cached on disk: the dev server runs the builder from source, which may have just changed.
+    return await loadBuilt(dataDir, slug, { cache: false, memo });
   } catch (error) {
     if (error instanceof DataValidationError) {
       // One line per problem, so the overlay and the terminal read like `kg validate`.

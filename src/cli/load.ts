@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../build/built.ts';
+import { BUILT_FORMAT, type BuiltArticle } from '../build/built.ts';
 import type { ArticleSources } from '../build/buildModel.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 import { PACKAGE_ROOT, readSources } from './dataDir.ts';
@@ -25,11 +25,18 @@ export function sourcesHash(sources: ArticleSources): string {
 /**
  * Builds an article (validation, grounding, layout), or reuses the cached build when the data
  * has not changed. The builder (YAML, schema, layout) loads only on a miss, which keeps
- * `kg neighbours` close to Node's own start-up time.
+ * `kg neighbours` close to Node's own start-up time. `memo` keeps builds in memory instead, keyed
+ * the same way, for a caller that asks for one article several times (the Vite data plugin).
  */
-export async function loadBuilt(dataDir: string, slug: string, options: { cache?: boolean } = {}): Promise<BuiltArticle> {
+export async function loadBuilt(
+  dataDir: string,
+  slug: string,
+  options: { cache?: boolean; memo?: Map<string, BuiltArticle> } = {},
+): Promise<BuiltArticle> {
   const sources = readSources(dataDir, slug);
   const key = sourcesHash(sources);
+  const remembered = options.memo?.get(key);
+  if (remembered) return remembered;
   const cacheFile = join(CACHE_DIR, `${slug}.json`);
   if (options.cache !== false) {
     try {
@@ -41,6 +48,7 @@ export async function loadBuilt(dataDir: string, slug: string, options: { cache?
   }
   const { buildArticle } = await import('../build/buildArticle.ts');
   const built = buildArticle(sources);
+  options.memo?.set(key, built);
   if (options.cache !== false) {
     try {
       mkdirSync(CACHE_DIR, { recursive: true });
@@ -50,8 +58,4 @@ export async function loadBuilt(dataDir: string, slug: string, options: { cache?
     }
   }
   return built;
-}
-
-export async function loadGraph(dataDir: string, slug: string): Promise<LoadedArticle> {
-  return loadArticle(await loadBuilt(dataDir, slug));
 }

@@ -1,7 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { KgGraph } from '../model/types.ts';
+import type { KgGraph, Scalar, ValueType, Vocabulary } from '../model/types.ts';
 import { hexToRgb } from '../layout/palette.ts';
-import type { Scalar, ValueType, Vocabulary } from '../model/types.ts';
 import type { GraphMLKey, GraphMLType } from './graphml.ts';
 
 export type FlatGraph = MultiDirectedGraph<Record<string, Scalar>, Record<string, Scalar>, Record<string, Scalar>>;

@@ -1,5 +1,4 @@
-import type { KgGraph } from '../model/types.ts';
-import type { EntityType } from '../model/types.ts';
+import type { KgGraph, EntityType } from '../model/types.ts';
 import { compareText } from './compare.ts';
 
 export interface Suggestion {

@@ -1,5 +1,4 @@
-import type { KgGraph } from '../model/types.ts';
-import type { EntityType, Scalar, Span } from '../model/types.ts';
+import type { KgGraph, EntityType, Scalar, Span } from '../model/types.ts';
 
 export interface EntitySummary {
   id: string;

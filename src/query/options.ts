@@ -1,6 +1,5 @@
-import type { KgGraph } from '../model/types.ts';
+import { type KgGraph, ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import { UsageError } from '../model/errors.ts';
-import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
 
 export const DIRECTIONS = ['out', 'in', 'both'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -1,5 +1,4 @@
-import type { KgGraph } from '../model/types.ts';
-import type { Scalar, Vocabulary } from '../model/types.ts';
+import type { KgGraph, Scalar, Vocabulary } from '../model/types.ts';
 
 /** Renders typed values for people: an `entity`-typed qualifier or attribute shows its label, not its id. */
 export function valueLabeller(graph: KgGraph, vocabulary: Vocabulary) {

@@ -1,5 +1,4 @@
-import type { KgGraph } from '../model/types.ts';
-import type { KgNodeAttributes } from '../model/types.ts';
+import type { KgGraph, KgNodeAttributes } from '../model/types.ts';
 import { viewFrom, type RelationView } from './describe.ts';
 import { resolve } from './resolve.ts';
 

@@ -1,5 +1,4 @@
-import type { KgGraph } from '../../model/types.ts';
-import { ENTITY_TYPES, type EntityType } from '../../model/types.ts';
+import { type KgGraph, ENTITY_TYPES, type EntityType } from '../../model/types.ts';
 import { compareText } from '../../query/compare.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { State, Store } from '../state.ts';
