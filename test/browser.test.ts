@@ -2,9 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExplorer, startBrowser, type BrowserSession } from './helpers/browser.ts';
+import { inkShare, openExplorer, startBrowser, type BrowserSession } from './helpers/browser.ts';
 import { kg } from './helpers/kg.ts';
 import { buildSite } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
@@ -35,14 +34,6 @@ const display = (page: Page, node: string) =>
     const d = window.explorer.view.renderer.getNodeDisplayData(n)!;
     return { color: d.color, hidden: d.hidden, label: d.label };
   }, node);
-
-/** Share of pixels in a PNG that are neither white nor near-white. */
-function inkShare(png: Buffer): number {
-  const image = PNG.sync.read(png);
-  let ink = 0;
-  for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! + image.data[i + 1]! + image.data[i + 2]! < 700) ink++;
-  return ink / (image.width * image.height);
-}
 
 describe('the explorer', () => {
   it('draws the labelled, coloured graph beside the article, under a strict CSP, and saves a screenshot', async () => {

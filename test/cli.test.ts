@@ -161,7 +161,7 @@ describe('kg export', () => {
     const target = join(scratch, 'missing-dir', 'g.graphml');
     const { code, stderr } = kg(['export', '--out', target]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/ENOENT/);
+    expect(stderr).toBe(`kg: cannot write ${target}: no such file or directory\n`);
     expect(existsSync(join(scratch, 'missing-dir'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
+import { parse } from 'graphology-graphml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGraphML, type GraphMLOptions } from '../src/export/graphml.ts';
 import { checkGraphML, report } from './helpers/graphml-readers.ts';
@@ -95,5 +96,37 @@ describe('GraphML written by us, read by xmllint, NetworkX and igraph', () => {
     expect(ig.node_samples.brussels!.label).toEqual(nx.node_samples.brussels!.label);
     expect(ig.graph_attrs.title).toEqual(nx.graph_attrs.title);
     expect(ig.edge_samples.map((e) => [e.id, e.source, e.target])).toEqual(nx.edge_samples.map((e) => [e.id, e.source, e.target]));
+  });
+
+  it('an empty string: NetworkX and graphology-graphml both see no value, igraph its usual ""', { timeout: 30_000 }, async () => {
+    const g = new MultiDirectedGraph();
+    g.setAttribute('title', '');
+    g.addNode('a', { label: 'A', description: '' });
+    g.addNode('b', { label: 'B', description: 'has one' });
+    g.addEdgeWithKey('ab', 'a', 'b', { labelE: '', weight: 1 });
+    const file = path.join(tmp, 'empty.graphml');
+    const schema: GraphMLOptions = {
+      node: [{ name: 'label', type: 'string' }, { name: 'description', type: 'string' }],
+      edge: [{ name: 'labelE', type: 'string' }, { name: 'weight', type: 'double' }],
+      graph: [{ name: 'title', type: 'string' }],
+    };
+    writeFile(file, g, schema);
+    const check = await checkGraphML(file, ['a', 'b']);
+    expect(check.xsd.ok, check.xsd.output).toBe(true);
+    const nx = report(check.networkx);
+    const ig = report(check.igraph);
+    const back = parse(MultiDirectedGraph, fs.readFileSync(file, 'utf8'));
+
+    expect(nx.node_samples.a).toEqual({ label: ['str', 'A'] });
+    expect(back.getNodeAttributes('a')).toEqual({ label: 'A' });
+    expect(ig.node_samples.a!.description).toEqual(['str', '']);
+    // (A single edge: NetworkX builds a DiGraph and keeps the GraphML edge id as an attribute.)
+    expect(nx.edge_samples[0]!.attrs).toEqual({ weight: ['float', 1], id: ['str', 'ab'] });
+    expect(back.getEdgeAttributes('ab')).toEqual({ weight: 1 });
+    expect(nx.graph_attrs.title).toBeUndefined();
+    expect(back.getAttribute('title')).toBeUndefined();
+    // A value that is there reads the same everywhere.
+    expect([nx.node_samples.b!.description, ig.node_samples.b!.description]).toEqual([['str', 'has one'], ['str', 'has one']]);
+    expect(back.getNodeAttribute('b', 'description')).toBe('has one');
   });
 });

@@ -132,6 +132,9 @@ describe('GraphML writer: document structure', () => {
     expect(dataText(xml, 'node', 'a', 'arr')).toBe('[1,"a"]');
     expect(dataText(xml, 'node', 'b', 'n')).toBeUndefined();
     expect(xml).not.toContain('key="none"');
+    // An empty string is no value too: NetworkX could not read it as anything else.
+    g.addNode('c', { n: '', d: 1 });
+    expect(graphMLString(g)).toContain('<node id="c"><data key="d">1</data></node>');
     const types = Object.fromEntries(keysOf(xml).map((k) => [k.name, k.type]));
     expect(types).toMatchObject({ n: 'long', d: 'double', nan: 'double', flag: 'boolean', arr: 'string', none: 'string' });
   });
@@ -155,6 +158,15 @@ describe('GraphML writer: escaping and sanitising', () => {
     const back = dataText(xml, 'node', 'a', 'label');
     expect(back).toBe(sanitizeXmlText(hostile));
     expect(back).toBe('a <script>alert("x")</script> & b ]]> \'q\' "qq" \ufffd\ufffd\ufffd\ufffd \t\n\r end 😀 \ufffd x \ufffd \ufffd\ufffd');
+  });
+
+  it('writes NEL and LS as references, which xmldom (graphology-graphml) would otherwise read as LF', () => {
+    const g = new Graph();
+    g.addNode('a', { label: 'next\u0085line\u2028sep' });
+    const xml = graphMLString(g);
+    expect(xml).toContain('next&#133;line&#8232;sep');
+    expect(dataText(xml, 'node', 'a', 'label')).toBe('next\u0085line\u2028sep');
+    expect(parse(MultiDirectedGraph, xml).getNodeAttribute('a', 'label')).toBe('next\u0085line\u2028sep');
   });
 
   it('leaves clean strings untouched (fast path) and keeps surrogate pairs', () => {
@@ -232,12 +244,13 @@ describe('GraphML writer: streaming', () => {
 // - numeric `r`, `g`, `b` node attributes are folded into a `color` hex string (we avoid those names);
 // - the <graph> id is added as a graph attribute `id` ('G');
 // - typed <default> values would stay strings and `directed="false"` is ignored (we write neither
-//   defaults nor mixed graphs here).
+//   defaults nor mixed graphs here);
+// - @xmldom/xmldom reads a raw NEL or LS as LF (XML 1.1 line ends): the writer references both.
 // ---------------------------------------------------------------------------------------------
 
 const hostileFragment = fc.constantFrom(
   '<', '>', '&', ']]>', '"', "'", '&amp;', '<script>alert(1)</script>', '😀', '🇬🇧', 'é', '\u0000', '\u0001', '\u001f',
-  '\t', '\n', '\r', '\r\n', '\ud800', '\udfff', '\ufffe', '\uffff', ' ', 'Keir Starmer', '',
+  '\t', '\n', '\r', '\r\n', '\u0085', '\u2028', '\ud800', '\udfff', '\ufffe', '\uffff', ' ', 'Keir Starmer', '',
 );
 const hostileString = fc.oneof(
   { weight: 8, arbitrary: fc.array(fc.oneof(hostileFragment, fc.string({ maxLength: 5, unit: 'binary' })), { maxLength: 8 }).map((a) => a.join('')) },
@@ -304,7 +317,8 @@ function expected(v: unknown): unknown {
 }
 
 function expectAttrsEqual(actual: Record<string, unknown>, written: Record<string, unknown>) {
-  const want = Object.fromEntries(Object.entries(written).filter(([, v]) => v != null).map(([k, v]) => [k, expected(v)]));
+  // Missing values and empty strings are written as no value.
+  const want = Object.fromEntries(Object.entries(written).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k, expected(v)]));
   expect(Object.keys(actual).sort()).toEqual(Object.keys(want).sort());
   for (const [k, v] of Object.entries(want)) expect(Object.is(actual[k], v) || actual[k] === v, `${k}: ${String(actual[k])} vs ${String(v)}`).toBe(true);
 }

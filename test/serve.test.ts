@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { devServer, npmStart } from './helpers/dev.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kg-serve-'));
@@ -17,21 +17,6 @@ function brokenData(): string {
   return dir;
 }
 
-async function devServer(dataDir?: string): Promise<{ server: ViteDevServer; url: string }> {
-  const previous = process.env.KG_DATA;
-  if (dataDir) process.env.KG_DATA = dataDir;
-  try {
-    const server = await createServer({ configFile: join(REPO, 'vite.config.ts'), mode: 'development', logLevel: 'silent', server: { port: 0, strictPort: false, hmr: false } });
-    await server.listen();
-    const address = server.httpServer!.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    return { server, url: `http://127.0.0.1:${address.port}` };
-  } finally {
-    if (previous === undefined) delete process.env.KG_DATA;
-    else process.env.KG_DATA = previous;
-  }
-}
-
 const articleModule = `/@id/__x00__virtual:kg-article/${SEED_SLUG}`;
 
 describe('the dev server', () => {
@@ -42,6 +27,25 @@ describe('the dev server', () => {
       const module = await fetch(url + articleModule);
       expect(module.status).toBe(200);
       expect(await module.text()).toContain('keir-starmer');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serves the article list the page imports, and each article it lists', async () => {
+    const { server, url } = await devServer();
+    try {
+      // In the page's order: main.ts first, which has Vite transform its imports ahead of time.
+      const main = await fetch(`${url}/main.ts`);
+      expect(main.status).toBe(200);
+      const listUrl = /from "(\/@id\/[^"]*virtual:kg-articles)"/.exec(await main.text())?.[1];
+      expect(listUrl).toBe('/@id/__x00__virtual:kg-articles');
+      const list = await fetch(url + listUrl);
+      const text = await list.text();
+      expect(list.status, text).toBe(200);
+      const articles = [...text.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!);
+      expect(articles).toEqual([articleModule]);
+      for (const article of articles) expect((await fetch(url + article)).status).toBe(200);
     } finally {
       await server.close();
     }
@@ -67,24 +71,12 @@ describe('npm start', () => {
   });
 
   it('validates, then serves the explorer and prints its URL', async () => {
-    const child = spawn('npm', ['start', '--', '--port', '0'], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' }, detached: true });
+    const app = await npmStart();
     try {
-      const output = await new Promise<string>((done, fail) => {
-        let text = '';
-        const timer = setTimeout(() => fail(new Error(`no URL printed:\n${text}`)), 45_000);
-        child.stdout.on('data', (chunk) => {
-          text += chunk;
-          if (/http:\/\/127\.0\.0\.1:\d+\//.test(text)) {
-            clearTimeout(timer);
-            done(text);
-          }
-        });
-      });
-      expect(output).toMatch(/^ok {3}2025-02-03-starmer-eu-leaders-dinner/m);
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)![0];
-      expect((await fetch(url)).status).toBe(200);
+      expect(app.output()).toMatch(/^ok {3}2025-02-03-starmer-eu-leaders-dinner/m);
+      expect((await fetch(app.url)).status).toBe(200);
     } finally {
-      process.kill(-child.pid!, 'SIGTERM');
+      await app.stop();
     }
   });
 });

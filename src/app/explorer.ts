@@ -21,7 +21,7 @@ const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => 
  * Wires one loaded article into the page: one store, one controller per concern. The graph is
  * drawn first and painted before the panels are built, so the first frame does not wait for them.
  */
-export async function createExplorer(article: LoadedArticle, slug: string) {
+export async function createExplorer(article: LoadedArticle, slug: string, articles: readonly string[]) {
   const { graph } = article;
   const meta = graph.getAttributes();
   for (const [type, color] of Object.entries(TYPE_COLORS)) document.documentElement.style.setProperty(`--type-${type}`, color);
@@ -71,7 +71,7 @@ export async function createExplorer(article: LoadedArticle, slug: string) {
   const format = byId<HTMLSelectElement>('export-format');
   byId('export').addEventListener('click', () => void downloadExport(article, format.value as ExportFormat | 'png', slug, view.renderer));
 
-  syncUrl(graph, slug, store);
+  syncUrl(graph, slug, articles, store);
   const api = createConsoleApi(article, select);
   return { store, view, layout, articlePanel, api };
 }

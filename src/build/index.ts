@@ -4,3 +4,5 @@ export { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from
 export { findMentions, locateQuote } from './ground.ts';
 export { toGraph, type KgGraph } from './toGraph.ts';
 export type { SourceFile } from './yamlSource.ts';
+export { decodeSource } from './decodeSource.ts';
+export { ParsedFiles } from './parsedFiles.ts';

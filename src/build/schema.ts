@@ -9,7 +9,16 @@ const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 export const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 const slug = z.string().regex(SLUG, 'must be a slug: lower-case letters and digits joined by single hyphens');
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Text is kept exactly as written: white space at either end is refused, not trimmed, because a
+ * name or quote that silently lost characters would no longer be what the curator wrote.
+ */
+const exact = (schema: z.ZodString) =>
+  schema.min(1, 'must not be empty').refine((s) => !/^\s|\s$/u.test(s), 'must not start or end with white space (remove it, or quote more of the text)');
+const text = exact(z.string());
+/** Names are matched in the article on every build: a cap keeps that linear and catches pasted paragraphs. */
+export const MAX_NAME_LENGTH = 200;
+const name = exact(z.string().max(MAX_NAME_LENGTH, `a name may have at most ${MAX_NAME_LENGTH} characters`));
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const entityType = z.enum(ENTITY_TYPES);
 const valueType = z.enum(VALUE_TYPES);
@@ -23,8 +32,9 @@ export const vocabularySchema = z.strictObject({
   relations: z.record(
     z.string().regex(SNAKE, 'must be snake_case'),
     z.strictObject({
-      label: text,
-      inverse: text,
+      // Drawn on edges: the same cap as entity names.
+      label: name,
+      inverse: name,
       description: z.string().optional(),
       from: z.array(entityType).min(1),
       to: z.array(entityType).min(1),
@@ -48,8 +58,8 @@ export const graphFileSchema = z.strictObject({
     z.strictObject({
       id: slug,
       type: entityType,
-      label: text,
-      aliases: z.array(text).default([]),
+      label: name,
+      aliases: z.array(name).default([]),
       description: z.string().default(''),
       attributes: z.record(z.string(), scalar).default({}),
     }),

@@ -1,7 +1,13 @@
+import { formatIssue, type DataValidationError } from '../model/errors.ts';
 import type { EntityDetails, GraphStats, NeighboursResult, PathResult, RelationView, SearchHit } from '../query/index.ts';
 import type { EntitySummary, ValueLabeller } from '../query/index.ts';
+import { visible, visibleData } from './terminal.ts';
 
-/** Plain-text renderings of query results for the terminal. `--json` prints the data instead. */
+/**
+ * Plain-text renderings of query results for the terminal. `--json` prints the data instead.
+ * Each rendering formats a visible copy of its data (see terminal.ts), so no data string can
+ * send the terminal a control sequence or break a line.
+ */
 
 const name = (e: EntitySummary) => `${e.label} (${e.type})`;
 const arrow = (r: RelationView) => (r.direction === 'out' ? '→' : '←');
@@ -11,9 +17,15 @@ const qualifiers = (r: RelationView, values: ValueLabeller) => {
   return entries.length ? `  {${entries.map(([k, v]) => `${k}: ${values.qualifier(r.relation, k, v)}`).join(', ')}}` : '';
 };
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - s.length));
+/** Labels looked up in the graph are data too. */
+const visibleValues = (values: ValueLabeller): ValueLabeller => ({
+  qualifier: (relation, name, value) => visible(values.qualifier(relation, name, value)),
+  attribute: (name, value) => visible(values.attribute(name, value)),
+});
 
-export function formatNeighbours(result: NeighboursResult, values: ValueLabeller): string {
-  const { entity, neighbours } = result;
+export function formatNeighbours(result: NeighboursResult, labeller: ValueLabeller): string {
+  const { entity, neighbours } = visibleData(result);
+  const values = visibleValues(labeller);
   const lines = [`${name(entity)}: ${neighbours.length} neighbour${neighbours.length === 1 ? '' : 's'}`];
   const width = Math.max(0, ...neighbours.flatMap((n) => n.via.map((v) => v.label.length))) + 3;
   for (const n of neighbours) {
@@ -26,7 +38,8 @@ export function formatNeighbours(result: NeighboursResult, values: ValueLabeller
   return lines.join('\n');
 }
 
-export function formatPath(result: PathResult): string {
+export function formatPath(raw: PathResult): string {
+  const result = visibleData(raw);
   if (!result.steps) return `No path joins ${name(result.from)} and ${name(result.to)}.`;
   const lines = [`${name(result.from)} to ${name(result.to)}: ${result.steps.length} step${result.steps.length === 1 ? '' : 's'}`];
   for (const step of result.steps) {
@@ -39,8 +52,8 @@ export function formatPath(result: PathResult): string {
 }
 
 export function formatSearch(query: string, hits: SearchHit[]): string {
-  if (hits.length === 0) return `Nothing matches "${query}".`;
-  return hits
+  if (hits.length === 0) return `Nothing matches "${visible(query)}".`;
+  return visibleData(hits)
     .map((h) =>
       h.kind === 'entity'
         ? `  entity    ${pad(h.label, 34)}${h.type}  [${h.id}]`
@@ -49,7 +62,9 @@ export function formatSearch(query: string, hits: SearchHit[]): string {
     .join('\n');
 }
 
-export function formatShow(d: EntityDetails, values: ValueLabeller): string {
+export function formatShow(details: EntityDetails, labeller: ValueLabeller): string {
+  const d = visibleData(details);
+  const values = visibleValues(labeller);
   const lines = [`${d.label} (${d.type})  [${d.id}]`];
   if (d.description) lines.push(`  ${d.description}`);
   if (d.aliases.length) lines.push(`  aliases: ${d.aliases.join(', ')}`);
@@ -64,7 +79,8 @@ export function formatShow(d: EntityDetails, values: ValueLabeller): string {
   return lines.join('\n');
 }
 
-export function formatStats(s: GraphStats): string {
+export function formatStats(stats: GraphStats): string {
+  const s = visibleData(stats);
   const table = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `    ${pad(k, 24)}${String(v).padStart(4)}`);
   return [
     `${s.article.title} (${s.article.date})  [${s.article.slug}]`,
@@ -77,4 +93,11 @@ export function formatStats(s: GraphStats): string {
     ...s.mostConnected.map((e) => `    ${pad(name(e), 40)}${String(e.degree).padStart(4)}`),
     `  connected components: ${s.components.count} (sizes ${s.components.sizes.join(', ')})`,
   ].join('\n');
+}
+
+/** A data error, one line per problem: a quote or a name in it cannot break the line or reach the terminal raw. */
+export function formatDataError(error: DataValidationError): string {
+  // The first line says how many problems there are; it holds no data.
+  const [count] = error.message.split('\n', 1);
+  return [count, ...error.issues.map((issue) => `  ${visible(formatIssue(issue))}`)].join('\n');
 }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_FORMAT, type BuiltArticle } from '../build/built.ts';
+import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../build/built.ts';
 import type { ArticleSources } from '../build/buildModel.ts';
-import { writeFilesAtomic } from './atomicWrite.ts';
+import { own } from '../model/own.ts';
 import { PACKAGE_ROOT, readSources } from './dataDir.ts';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
+
+/** V8 cannot hold a string much longer than 2^29 characters: a larger cache file is no build of ours. */
+const MAX_CACHE_BYTES = 2 ** 29;
 
 /**
  * Set by the kg bundle's build (vite.config.ts): a hash of the source it was built from, so a
@@ -22,40 +25,100 @@ export function sourcesHash(sources: ArticleSources): string {
   return hash.digest('hex');
 }
 
+interface LoadOptions {
+  cache?: boolean;
+  memo?: Map<string, BuiltArticle>;
+}
+
 /**
  * Builds an article (validation, grounding, layout), or reuses the cached build when the data
  * has not changed. The builder (YAML, schema, layout) loads only on a miss, which keeps
  * `kg neighbours` close to Node's own start-up time. `memo` keeps builds in memory instead, keyed
  * the same way, for a caller that asks for one article several times (the Vite data plugin).
  */
-export async function loadBuilt(
-  dataDir: string,
-  slug: string,
-  options: { cache?: boolean; memo?: Map<string, BuiltArticle> } = {},
-): Promise<BuiltArticle> {
+export async function loadBuilt(dataDir: string, slug: string, options: LoadOptions = {}): Promise<BuiltArticle> {
+  return (await load(dataDir, slug, options)).built;
+}
+
+/** The same, revived as a graph: a cache hit has been revived already, to prove it usable. */
+export async function loadArticleData(dataDir: string, slug: string): Promise<LoadedArticle> {
+  const { built, article } = await load(dataDir, slug, {});
+  return article ?? loadArticle(built);
+}
+
+async function load(dataDir: string, slug: string, options: LoadOptions): Promise<{ built: BuiltArticle; article?: LoadedArticle }> {
   const sources = readSources(dataDir, slug);
   const key = sourcesHash(sources);
   const remembered = options.memo?.get(key);
-  if (remembered) return remembered;
+  if (remembered) return { built: remembered };
   const cacheFile = join(CACHE_DIR, `${slug}.json`);
-  if (options.cache !== false) {
-    try {
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; built: BuiltArticle };
-      if (cached.key === key) return cached.built;
-    } catch {
-      // No cache, or an unreadable one: build afresh.
-    }
-  }
+  const hit = options.cache === false ? undefined : readCache(cacheFile, key);
+  if (hit) return hit;
   const { buildArticle } = await import('../build/buildArticle.ts');
   const built = buildArticle(sources);
   options.memo?.set(key, built);
   if (options.cache !== false) {
     try {
       mkdirSync(CACHE_DIR, { recursive: true });
-      writeFilesAtomic([{ path: cacheFile, chunks: [JSON.stringify({ key, built })] }]);
+      const { writeFilesAtomic } = await import('./atomicWrite.ts');
+      await writeFilesAtomic([{ path: cacheFile, chunks: [JSON.stringify({ key, built })] }]);
     } catch {
       // A read-only install still works, just without the cache.
     }
   }
-  return built;
+  return { built };
+}
+
+/**
+ * The cached build if it is one for `key` and usable; anything else (no file, a FIFO, a device,
+ * a folder, a huge or truncated file, a body of the wrong shape, a graph graphology refuses) is a
+ * miss, and the caller rebuilds and overwrites it. Opened non-blocking so that a FIFO cannot hang
+ * us (and never as our controlling terminal, should it be a tty), and checked as a regular file of
+ * sane size before a byte is read.
+ */
+function readCache(file: string, key: string): { built: BuiltArticle; article: LoadedArticle } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined;
+    const cached: unknown = JSON.parse(readExactly(fd, stat.size));
+    if (!isRecord(cached) || own(cached, 'key') !== key) return undefined;
+    const built = own(cached, 'built');
+    if (!isBuilt(built)) return undefined;
+    return { built, article: loadArticle(built) };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `size` bytes and no more, however the file changes meanwhile; a short file reads short and fails to parse. */
+function readExactly(fd: number, size: number): string {
+  const bytes = Buffer.alloc(size);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, bytes, at, size - at, at);
+    if (n === 0) break;
+    at += n;
+  }
+  return bytes.toString('utf8', 0, at);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The shape the queries rely on; graphology checks the graph itself when it imports it. */
+function isBuilt(value: unknown): value is BuiltArticle {
+  if (!isRecord(value) || own(value, 'format') !== BUILT_FORMAT || typeof own(value, 'text') !== 'string') return false;
+  const vocabulary = own(value, 'vocabulary');
+  const graph = own(value, 'graph');
+  return (
+    isRecord(vocabulary) && isRecord(own(vocabulary, 'relations')) && isRecord(own(vocabulary, 'attributes')) &&
+    isRecord(graph) && Array.isArray(own(graph, 'nodes')) && Array.isArray(own(graph, 'edges'))
+  );
 }

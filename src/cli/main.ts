@@ -1,16 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadArticle, type LoadedArticle } from '../build/built.ts';
+import type { LoadedArticle } from '../build/built.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
 import { DIRECTIONS, neighbours, path, search, show, stats, valueLabeller, type Direction } from '../query/index.ts';
 import type { EntityType } from '../model/types.ts';
 import type { ExportFormat } from '../export/index.ts';
-import { writeFilesAtomic } from './atomicWrite.ts';
 import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
 import { chooseArticle, findDataDir, listArticles, readSources } from './dataDir.ts';
-import { formatNeighbours, formatPath, formatSearch, formatShow, formatStats } from './format.ts';
-import { loadBuilt } from './load.ts';
+import { formatDataError, formatNeighbours, formatPath, formatSearch, formatShow, formatStats } from './format.ts';
+import { describeSystemError, FileWriteError, isSystemError } from './fsErrors.ts';
+import { loadArticleData, loadBuilt } from './load.ts';
+import { visible, visibleJson } from './terminal.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -46,13 +47,14 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError(`kg ${command} takes ${spec.args || 'no arguments'}; got ${positionals.length} argument(s). See kg ${command} --help`);
   }
   const json = Boolean(values.json);
-  const output = (data: unknown, text: () => string) => print(json ? JSON.stringify(data, null, 2) : text());
+  // The text renderings make every data string visible themselves; JSON keeps the data exact.
+  const output = (data: unknown, text: () => string) => print(json ? visibleJson(JSON.stringify(data, null, 2)) : text());
 
   if (command === 'validate') return validate(positionals[0] ?? (values.data as string | undefined), json);
   if (command === 'build') return build(values);
 
   const dataDir = findDataDir(values.data as string | undefined);
-  const article = loadArticle(await loadBuilt(dataDir, chooseArticle(dataDir, values.article as string | undefined)));
+  const article = await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined));
   const { graph } = article;
   const [a = '', b = ''] = positionals;
   switch (command) {
@@ -98,9 +100,10 @@ async function run(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-/** Exporters load only here: most calls are queries, and start-up time is parse time. */
+/** Exporters and the file writer load only here: most calls are queries, and start-up time is parse time. */
 async function exportCommand(article: LoadedArticle, values: Values): Promise<number> {
   const { EXPORT_FORMATS, exportArticle } = await import('../export/index.ts');
+  const { writeFilesAtomic } = await import('./atomicWrite.ts');
   const format = (oneOf('--format', values.format as string | undefined, EXPORT_FORMATS) ?? 'graphml') as ExportFormat;
   const files = exportArticle(article, format);
   const out = values.out as string | undefined;
@@ -113,29 +116,31 @@ async function exportCommand(article: LoadedArticle, values: Values): Promise<nu
   }
   const base = files.length > 1 ? out.replace(/\.csv$/i, '') : out;
   const targets = files.map((f) => ({ path: resolve(base + f.suffix), chunks: f.chunks }));
-  writeFilesAtomic(targets);
-  for (const t of targets) process.stderr.write(`wrote ${t.path}\n`);
+  await writeFilesAtomic(targets);
+  for (const t of targets) process.stderr.write(`wrote ${visible(t.path)}\n`);
   return 0;
 }
 
 /** Validates every article in the folder, reporting all problems of all articles; writes nothing. */
 async function validate(dir: string | undefined, json: boolean): Promise<number> {
   const dataDir = findDataDir(dir);
-  const { buildModel } = await import('../build/buildModel.ts');
+  const [{ buildModel }, { ParsedFiles }] = await Promise.all([import('../build/buildModel.ts'), import('../build/parsedFiles.ts')]);
+  // Every article shares vocabulary.yaml: parsed once for the whole run.
+  const parsed = new ParsedFiles();
   const results = listArticles(dataDir).map((slug) => {
     try {
-      const model = buildModel(readSources(dataDir, slug));
+      const model = buildModel(readSources(dataDir, slug), { parsed });
       return { slug, ok: true, entities: model.entities.length, relations: model.relations.length, issues: [] as DataIssue[] };
     } catch (error) {
       if (!(error instanceof DataValidationError)) throw error;
       return { slug, ok: false, entities: 0, relations: 0, issues: error.issues };
     }
   });
-  if (json) print(JSON.stringify(results, null, 2));
+  if (json) print(visibleJson(JSON.stringify(results, null, 2)));
   else {
     for (const r of results) {
-      if (r.ok) print(`ok   ${r.slug}: ${r.entities} entities, ${r.relations} relations, every quote and mention found`);
-      else process.stderr.write(`${new DataValidationError(r.issues).message.replace(/^/, `FAIL ${r.slug}: `)}\n`);
+      if (r.ok) print(`ok   ${visible(r.slug)}: ${r.entities} entities, ${r.relations} relations, every quote and mention found`);
+      else process.stderr.write(`FAIL ${visible(r.slug)}: ${formatDataError(new DataValidationError(r.issues))}\n`);
     }
   }
   return results.every((r) => r.ok) ? 0 : 1;
@@ -152,11 +157,12 @@ async function build(values: Values): Promise<number> {
   for (const slug of slugs) built.push({ slug, built: await loadBuilt(dataDir, slug) });
   const index = built.map(({ slug, built: b }) => ({ slug, title: b.graph.attributes?.title, date: b.graph.attributes?.date }));
   mkdirSync(outDir, { recursive: true });
-  writeFilesAtomic([
+  const { writeFilesAtomic } = await import('./atomicWrite.ts');
+  await writeFilesAtomic([
     ...built.map(({ slug, built: b }) => ({ path: join(outDir, `${slug}.json`), chunks: [JSON.stringify(b)] })),
     { path: join(outDir, 'index.json'), chunks: [JSON.stringify(index, null, 2) + '\n'] },
   ]);
-  print(`built ${slugs.length} article(s) into ${outDir}`);
+  print(`built ${slugs.length} article(s) into ${visible(outDir)}`);
   return 0;
 }
 
@@ -175,16 +181,17 @@ function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
+/** One line per error a user can act on, data and names made visible; a stack only for a bug of ours. */
 function report(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`kg: ${message}\n`);
+  const say = (text: string) => process.stderr.write(`kg: ${text}\n`);
+  if (error instanceof UsageError || (error as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) {
+    say(visible(message));
     return 2;
   }
-  if (error instanceof EntityNotFoundError || error instanceof DataValidationError) {
-    process.stderr.write(`kg: ${message}\n`);
-    return 1;
-  }
-  process.stderr.write(`kg: ${error instanceof Error && error.stack ? error.stack : message}\n`);
+  if (error instanceof DataValidationError) say(formatDataError(error));
+  else if (error instanceof EntityNotFoundError || error instanceof FileWriteError) say(visible(message));
+  else if (isSystemError(error)) say(visible(describeSystemError(error)));
+  else say((error instanceof Error && error.stack ? error.stack : message).split('\n').map(visible).join('\n'));
   return 1;
 }

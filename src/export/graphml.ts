@@ -19,6 +19,11 @@
  * - Values: booleans `true`/`false`; int/long as integers (a non-integer throws, naming the element
  *   and attribute); doubles as JS shortest round-trip text, `NaN`, `INF`, `-INF`, `-0`;
  *   undefined/null omitted. Text is escaped and sanitised as described in ./xml.ts.
+ * - An empty string is omitted too, like a missing value. No reader can keep it apart: NetworkX
+ *   reads `<data></data>` as no value (and a key `<default></default>` as the string "None", without
+ *   applying it to elements), igraph has no missing strings and gives "" for any, graphology-graphml
+ *   would give "". Omitted, NetworkX and graphology-graphml both see no value and igraph "":
+ *   read a missing string as "". GEXF (graphology-gexf) omits empty values the same way.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { escapeAttr, escapeText, isNmtoken } from './xml.ts';
@@ -164,7 +169,7 @@ function dataOf(keys: Key[], attrs: Attributes, domain: Domain, id: string): str
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
     const v = attrs[key.name];
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || v === '') continue;
     s += key.open + key.format(key, v, domain, id) + '</data>';
   }
   return s;

@@ -1,9 +1,10 @@
-import writeGexf from 'graphology-gexf/common/writer.js';
 import type { LoadedArticle } from '../build/built.ts';
 import { UsageError } from '../model/errors.ts';
 import { toCsv } from './csv.ts';
 import { flatSchema, flattenGraph } from './flatten.ts';
+import { gexfString } from './gexf.ts';
 import { writeGraphML } from './graphml.ts';
+import { wellFormedGraph } from './wellFormed.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,18 +18,24 @@ export interface ExportFile {
 /**
  * An article's graph in one format, as chunks of text: the core does no I/O, so the CLI can
  * stream to a temp file and the browser can build a Blob.
+ *
+ * Every string is first made well-formed, once, for all formats (lone surrogates -> U+FFFD:
+ * ./wellFormed.ts). Then GraphML and GEXF replace what XML 1.0 forbids by U+FFFD and write no
+ * value for an empty string (./xml.ts, ./graphml.ts, ./gexf.ts); CSV quotes formula-like cells
+ * (./csv.ts); JSON keeps everything else as it is.
  */
 export function exportArticle(article: LoadedArticle, format: ExportFormat): ExportFile[] {
+  const graph = wellFormedGraph(article.graph);
   switch (format) {
     case 'graphml': {
-      return [{ suffix: '', chunks: writeGraphML(flattenGraph(article.graph), flatSchema(article.vocabulary)) }];
+      return [{ suffix: '', chunks: writeGraphML(flattenGraph(graph), flatSchema(article.vocabulary)) }];
     }
     case 'gexf':
-      return [{ suffix: '', chunks: [writeGexf(flattenGraph(article.graph), { pretty: true })] }];
+      return [{ suffix: '', chunks: [gexfString(flattenGraph(graph))] }];
     case 'json':
-      return [{ suffix: '', chunks: [JSON.stringify(article.graph.export(), null, 2) + '\n'] }];
+      return [{ suffix: '', chunks: [JSON.stringify(graph.export(), null, 2) + '\n'] }];
     case 'csv': {
-      const { nodes, edges } = toCsv(flattenGraph(article.graph), flatSchema(article.vocabulary));
+      const { nodes, edges } = toCsv(flattenGraph(graph), flatSchema(article.vocabulary));
       return [{ suffix: '.nodes.csv', chunks: [nodes] }, { suffix: '.edges.csv', chunks: [edges] }];
     }
     default:

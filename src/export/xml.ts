@@ -1,13 +1,28 @@
 /**
- * Small XML 1.0 helpers for the GraphML writer: NMTOKEN checks, escaping and sanitising.
- * Pure functions, no DOM.
+ * Small XML 1.0 helpers for the GraphML and GEXF writers: NMTOKEN checks, escaping and
+ * sanitising. Pure functions, no DOM.
  *
  * Sanitising (documented contract, relied on by tests): characters XML 1.0 cannot carry at all
  * (C0 controls other than tab, LF and CR; lone UTF-16 surrogates; U+FFFE and U+FFFF) are replaced
- * by U+FFFD. CR is kept, written as `&#13;` so parsers do not normalise it to LF.
+ * by U+FFFD. CR is kept, written as `&#13;` so parsers do not normalise it to LF; NEL (U+0085)
+ * and LS (U+2028) are written as `&#133;` and `&#8232;`, because XML 1.1 parsers, and xmldom
+ * (graphology-graphml's and graphology-gexf's parser in Node), read them raw as line ends too. In
+ * attribute values tab and LF are character references as well, so attribute-value
+ * normalisation keeps them. A reference is never normalised, so every parser keeps all five.
+ * DEL, C1 controls, the BOM and other noncharacters are legal XML 1.0 and pass through.
+ * exportArticle has already replaced lone surrogates (./wellFormed.ts); these helpers replace
+ * them as well, with the same U+FFFD, because the GraphML writer is also used on its own.
  */
+import { REPLACEMENT_CHARACTER as REPLACEMENT } from './wellFormed.ts';
 
-const REPLACEMENT = '\uFFFD';
+/** What XML 1.0 forbids, as one regex: for strings another library escapes (GEXF). */
+// oxlint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+
+/** `s` with every character XML 1.0 cannot carry replaced by U+FFFD, and nothing escaped. */
+export function xmlChars(s: string): string {
+  return s.replace(FORBIDDEN, REPLACEMENT);
+}
 
 /** ASCII NameChar table: 1 where the code unit may appear in an NMTOKEN. */
 const ASCII_NAME_CHAR = new Uint8Array(128);
@@ -35,15 +50,16 @@ export function isNmtoken(s: string): boolean {
 }
 
 /**
- * True if `s` can be written as element text unchanged: no `& < >`, no CR, no character that
- * XML forbids and no surrogate (a surrogate pair is fine, but is checked on the slow path).
+ * True if `s` can be written as element text unchanged: no `& < >`, no CR, NEL or LS, no
+ * character that XML forbids and no surrogate (a surrogate pair is fine, but is checked on the
+ * slow path).
  */
 export function isCleanText(s: string): boolean {
   for (let i = 0, n = s.length; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 63) {
       if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === 60 || c === 62) return false;
-    } else if (c >= 0xd800 && (c < 0xe000 || c >= 0xfffe)) return false;
+    } else if (c >= 0xd800 ? c < 0xe000 || c >= 0xfffe : c === 0x85 || c === 0x2028) return false;
   }
   return true;
 }
@@ -69,7 +85,9 @@ function escape(s: string, attr: boolean): string {
       else if (c < 32) rep = REPLACEMENT;
       else if (attr && c === 34) rep = '&quot;';
       else if (attr && c === 39) rep = '&apos;';
-    } else if (c >= 0xd800) {
+    } else if (c === 0x85) rep = '&#133;';
+    else if (c === 0x2028) rep = '&#8232;';
+    else if (c >= 0xd800) {
       if (c <= 0xdbff) {
         const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
         if (d >= 0xdc00 && d <= 0xdfff) {
@@ -87,7 +105,7 @@ function escape(s: string, attr: boolean): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Element text: `& < >` escaped (so `]]>` is safe), CR as `&#13;`, forbidden characters -> U+FFFD. */
+/** Element text: `& < >` escaped (so `]]>` is safe), CR, NEL, LS as references, forbidden characters -> U+FFFD. */
 export function escapeText(s: string): string {
   return isCleanText(s) ? s : escape(s, false);
 }

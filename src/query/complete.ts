@@ -1,3 +1,4 @@
+import { foldCase } from '../text/fold.ts';
 import type { KgGraph, EntityType } from '../model/types.ts';
 import { compareText } from './compare.ts';
 
@@ -14,13 +15,13 @@ export interface Suggestion {
  * then names that start with it, then names with a word that starts with it, then the rest.
  */
 export function complete(graph: KgGraph, query: string, limit = 8): Suggestion[] {
-  const q = query.trim().toLowerCase();
+  const q = foldCase(query.trim());
   if (!q) return [];
   const ranked: (Suggestion & { rank: number })[] = [];
   graph.forEachNode((id, a) => {
     let best: { rank: number; name: string } | undefined;
     for (const name of [a.label, ...a.aliases]) {
-      const lower = name.toLowerCase();
+      const lower = foldCase(name);
       const at = lower.indexOf(q);
       if (at === -1) continue;
       const rank = lower === q ? 0 : at === 0 ? 1 : /[^\p{L}\p{N}]/u.test(lower[at - 1]!) ? 2 : 3;

@@ -1,3 +1,4 @@
+import { foldCase } from '../text/fold.ts';
 import { type KgGraph, ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import { UsageError } from '../model/errors.ts';
 
@@ -44,7 +45,7 @@ export function relationTypes(graph: KgGraph): Map<string, string> {
 
 /** A relation type id from its id, its label or its inverse label ("invited to", "invited"). */
 function relationType(graph: KgGraph, name: string): string {
-  const key = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = (s: string) => foldCase(s.trim()).replace(/[\s-]+/g, '_');
   const wanted = key(name);
   const match = graph.findEdge((_, a) => a.relation === wanted || key(a.label) === wanted) ?? graph.findEdge((_, a) => key(a.inverse) === wanted);
   if (match) return graph.getEdgeAttribute(match, 'relation');

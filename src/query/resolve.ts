@@ -1,3 +1,4 @@
+import { foldCase } from '../text/fold.ts';
 import { compareText } from './compare.ts';
 import { distance } from 'fastest-levenshtein';
 import type { KgGraph } from '../model/types.ts';
@@ -5,7 +6,7 @@ import { EntityNotFoundError } from '../model/errors.ts';
 import { summary, type EntitySummary } from './describe.ts';
 import { searchIndex } from './searchIndex.ts';
 
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (s: string) => foldCase(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /**
  * Turns what a person types into an entity id: an id, a label or an alias, case-insensitive
@@ -15,13 +16,13 @@ const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boo
 export function resolve(graph: KgGraph, name: string): string {
   const query = name.trim();
   if (graph.hasNode(query)) return query;
-  const lower = query.toLowerCase();
+  const lower = foldCase(query);
   const exact: string[] = [];
   const byWord: string[] = [];
   const queryWords = words(query).join(' ');
   graph.forEachNode((id, a) => {
     const names = [a.label, ...a.aliases];
-    if (id === lower || names.some((n) => n.toLowerCase() === lower)) exact.push(id);
+    if (id === lower || names.some((n) => foldCase(n) === lower)) exact.push(id);
     else if (queryWords && names.some((n) => ` ${words(n).join(' ')} `.includes(` ${queryWords} `))) byWord.push(id);
   });
   for (const matches of [exact, byWord]) {
@@ -40,10 +41,10 @@ export function suggest(graph: KgGraph, query: string, limit = 5): EntitySummary
   const found = searchIndex(graph)
     .search(query, { fields: ['label', 'aliases'], filter: (r) => r.kind === 'entity' })
     .map((r) => r.key as string);
-  const lower = query.toLowerCase();
+  const lower = foldCase(query);
   const nearest = graph
     .mapNodes((id, a) => {
-      const names = [a.label, ...a.aliases].flatMap((n) => [n.toLowerCase(), ...words(n)]);
+      const names = [a.label, ...a.aliases].flatMap((n) => [foldCase(n), ...words(n)]);
       return { id, score: Math.min(...names.map((n) => distance(lower, n) / Math.max(n.length, lower.length))) };
     })
     .sort((a, b) => a.score - b.score || compareText(a.id, b.id))

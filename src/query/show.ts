@@ -1,3 +1,4 @@
+import { emptyRecord } from '../model/own.ts';
 import type { KgGraph, KgNodeAttributes } from '../model/types.ts';
 import { viewFrom, type RelationView } from './describe.ts';
 import { resolve } from './resolve.ts';
@@ -14,7 +15,7 @@ export function show(graph: KgGraph, name: string): EntityDetails {
   const id = resolve(graph, name);
   const a = graph.getNodeAttributes(id);
   const group = (edges: string[]) => {
-    const groups: Record<string, RelationView[]> = {};
+    const groups = emptyRecord<RelationView[]>();
     for (const edge of edges) {
       const view = viewFrom(graph, id, edge);
       (groups[view.label] ??= []).push(view);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { REPO } from './sources.ts';
@@ -11,6 +12,9 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
+
+/** Headless Chromium with the flags above. Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir). */
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 
 export interface BrowserSession {
   browser: Browser;
@@ -28,8 +32,7 @@ export async function startBrowser(outDir = join(REPO, 'dist')): Promise<Browser
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir).
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await launchChromium();
   return {
     browser,
     url: `http://127.0.0.1:${address.port}/`,
@@ -41,9 +44,22 @@ export async function startBrowser(outDir = join(REPO, 'dist')): Promise<Browser
 }
 
 /** Opens the explorer and waits until sigma has drawn and window.kg is ready. */
-export async function openExplorer(session: BrowserSession, hash = '', viewport = { width: 1440, height: 900 }): Promise<Page> {
+export async function openExplorer(session: Pick<BrowserSession, 'browser' | 'url'>, hash = '', viewport = { width: 1440, height: 900 }): Promise<Page> {
   const page = await session.browser.newPage({ viewport });
-  await page.goto(session.url + hash);
-  await page.waitForFunction(() => Boolean(window.kg && window.explorer));
+  await waitForExplorer(page, session.url + hash);
   return page;
+}
+
+/** Loads `url` in `page` and waits until sigma has drawn and window.kg is ready. */
+export async function waitForExplorer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => Boolean(window.kg && window.explorer));
+}
+
+/** Share of pixels in a PNG that are neither white nor near-white. */
+export function inkShare(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let ink = 0;
+  for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! + image.data[i + 1]! + image.data[i + 2]! < 700) ink++;
+  return ink / (image.width * image.height);
 }

@@ -42,7 +42,8 @@ def report_networkx(path, wanted, everything=False):
     if g.is_multigraph():
         it = g.edges(keys=True, data=True)
     else:
-        it = ((u, v, None, d) for u, v, d in g.edges(data=True))
+        # Without parallel edges NetworkX builds a DiGraph and keeps each GraphML edge id as "id".
+        it = ((u, v, d.get("id"), d) for u, v, d in g.edges(data=True))
     for u, v, k, d in it:
         if len(edges) >= limit:
             break
@@ -86,18 +87,26 @@ def report_igraph(path, wanted, everything=False):
     }
 
 
+def each(parts):
+    """{name: part()} for (name, part) pairs; a part that raises gives {"error": ...} instead.
+    Shared with gexf_reader.py and csv_reader.py: the caller asserts, so one failing reader
+    must not hide what the others saw."""
+    out = {}
+    for name, part in parts:
+        try:
+            out[name] = part()
+        except Exception as e:
+            out[name] = {"error": f"{type(e).__name__}: {e}"}
+    return out
+
+
 def main():
     args = sys.argv[1:]
     everything = bool(args) and args[0] == "--all"
     if everything:
         args = args[1:]
     path, wanted = args[0], args[1:]
-    out = {}
-    for name, fn in (("networkx", report_networkx), ("igraph", report_igraph)):
-        try:
-            out[name] = fn(path, wanted, everything)
-        except Exception as e:  # report, do not crash: the caller asserts
-            out[name] = {"error": f"{type(e).__name__}: {e}"}
+    out = each((name, lambda fn=fn: fn(path, wanted, everything)) for name, fn in (("networkx", report_networkx), ("igraph", report_igraph)))
     print(json.dumps(out, ensure_ascii=False))
 
 

@@ -21,15 +21,20 @@ export function toHash(article: string, state: Pick<State, 'selection' | 'hidden
   return `#${params.toString()}`;
 }
 
+const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
+
+/** The article a hash names, known or not: the page decides which article that means. */
+export const articleOf = (hash: string): string | undefined => paramsOf(hash).get('article') ?? undefined;
+
 /** Reads a hash back; unknown values are dropped rather than trusted. */
 export function fromHash(hash: string, exists: { node: (id: string) => boolean; edge: (id: string) => boolean; relation: (id: string) => boolean }): UrlState {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const params = paramsOf(hash);
   const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean);
   const node = params.get('node');
   const edge = params.get('edge');
   const focus = Number(params.get('focus') ?? 0) as FocusDepth;
   return {
-    article: params.get('article') ?? undefined,
+    article: articleOf(hash),
     selection: node && exists.node(node) ? { kind: 'node', id: node } : edge && exists.edge(edge) ? { kind: 'edge', id: edge } : null,
     hiddenTypes: new Set(list('hide').filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t))),
     hiddenRelations: new Set(list('hideRel').filter(exists.relation)),
