@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildArticle, loadArticle } from '../src/build/index.ts';
+import { buildArticle, loadArticle } from '../src/corpus/index.ts';
 import { segmentArticle } from '../src/app/view/articleSegments.ts';
 import { parallelCurvature } from '../src/app/view/parallelEdges.ts';
 import { DIM_NODE, reduceEdge, reduceNode, type ViewModel } from '../src/app/view/reducers.ts';

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listArticles, readSources } from '../src/cli/dataDir.ts';
+import { listArticles, readCorpusSources } from '../src/cli/dataDir.ts';
 import { DataValidationError } from '../src/model/errors.ts';
 import { kg } from './helpers/kg.ts';
 import { MINI } from './helpers/sources.ts';
@@ -35,7 +35,7 @@ describe('data files that are not regular files', () => {
     execFileSync('mkfifo', [join(article, 'graph.yaml')]);
     unlinkSync(join(article, 'meta.yaml'));
     symlinkSync('/dev/zero', join(article, 'meta.yaml'));
-    expect(problems(() => readSources(data, 'mini'))).toEqual([
+    expect(problems(() => readCorpusSources(data))).toEqual([
       expect.stringMatching(/mini\/meta\.yaml: is a device, not a regular file$/),
       expect.stringMatching(/mini\/graph\.yaml: is a named pipe \(FIFO\), not a regular file$/),
     ]);
@@ -49,7 +49,7 @@ describe('data files that are not regular files', () => {
     symlinkSync('nowhere.yaml', join(article, 'meta.yaml'));
     unlinkSync(join(article, 'article.txt'));
     cpSync(join(MINI, 'articles'), join(article, 'article.txt'), { recursive: true });
-    expect(problems(() => readSources(data, 'mini'))).toEqual([
+    expect(problems(() => readCorpusSources(data))).toEqual([
       expect.stringMatching(/article\.txt: is a folder, not a regular file$/),
       expect.stringMatching(/meta\.yaml: is a broken symbolic link/),
       expect.stringMatching(/graph\.yaml: is a symbolic link loop$/),
@@ -75,7 +75,7 @@ describe('data files that are not regular files', () => {
     const { data, article } = copy();
     const text = Buffer.from('PARIS (Wire) - Prime Minister Ada Byron of Freedonia\n\xff');
     writeFileSync(join(article, 'article.txt'), Buffer.concat([text.subarray(0, 53), Buffer.from([0xc3, 0x28]), text.subarray(53)]));
-    expect(problems(() => readSources(data, 'mini'))).toEqual([expect.stringMatching(/article\.txt:2:1: invalid UTF-8 at byte 53 \(0xc3\): data files must be UTF-8$/)]);
+    expect(problems(() => readCorpusSources(data))).toEqual([expect.stringMatching(/article\.txt:2:1: invalid UTF-8 at byte 53 \(0xc3\): data files must be UTF-8$/)]);
   });
 
   it('kg validate answers a FIFO in the data with one clear problem, no stack, exit 1', () => {

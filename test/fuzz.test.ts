@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParsedFiles, buildModel, decodeSource, toGraph, type ArticleSources } from '../src/build/index.ts';
+import { ParsedFiles, buildModel, decodeSource, toGraph, type ArticleSources } from '../src/corpus/index.ts';
 import { DataValidationError, type DataIssue } from '../src/model/errors.ts';
 import { show } from '../src/query/index.ts';
 import { graphemeBoundaries } from '../src/text/graphemes.ts';

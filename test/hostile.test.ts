@@ -18,7 +18,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle, loadArticle, type LoadedArticle } from '../src/build/index.ts';
+import { buildArticle, loadArticle, type LoadedArticle } from '../src/corpus/index.ts';
 import { exportArticle, EXPORT_FORMATS, flattenGraph, type ExportFormat } from '../src/export/index.ts';
 import { gexfString } from '../src/export/gexf.ts';
 import { own } from '../src/model/own.ts';

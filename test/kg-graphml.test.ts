@@ -11,7 +11,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle, loadArticle } from '../src/build/index.ts';
+import { buildArticle, loadArticle } from '../src/corpus/index.ts';
 import { checkGraphML, report, type GraphMLCheck, type ReaderReport, type TypedValue } from './helpers/graphml-readers.ts';
 import { kg } from './helpers/kg.ts';
 import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';

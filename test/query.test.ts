@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildArticle, buildModel, loadArticle, toGraph, type KgGraph } from '../src/build/index.ts';
+import { buildArticle, buildModel, loadArticle, toGraph, type KgGraph } from '../src/corpus/index.ts';
 import { EntityNotFoundError, UsageError } from '../src/model/errors.ts';
 import { bindQueries, neighbours, path, resolve, search, show, stats, type NeighbourOptions, type RelationView } from '../src/query/index.ts';
 import { miniSources, REPO, SEED_SLUG, sources } from './helpers/sources.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildArticle, loadArticle } from '../src/build/index.ts';
+import { buildArticle, loadArticle } from '../src/corpus/index.ts';
 import { completeEntity, entityNames } from '../src/cli/repl.ts';
 import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';
 

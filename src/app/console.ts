@@ -1,4 +1,4 @@
-import type { LoadedArticle } from '../build/built.ts';
+import type { LoadedArticle } from '../corpus/built.ts';
 import { exportArticle } from '../export/index.ts';
 import { bindQueries, resolve, type NeighbourOptions } from '../query/index.ts';
 

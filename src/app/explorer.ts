@@ -1,4 +1,4 @@
-import type { LoadedArticle } from '../build/built.ts';
+import type { LoadedArticle } from '../corpus/built.ts';
 import { TYPE_COLORS } from '../layout/palette.ts';
 import type { ExportFormat } from '../export/index.ts';
 import { createConsoleApi } from './console.ts';

@@ -1,5 +1,5 @@
 import { articles } from 'virtual:kg-articles';
-import { loadArticle } from '../build/built.ts';
+import { loadArticle } from '../corpus/built.ts';
 import { createExplorer } from './explorer.ts';
 import { articleOf } from './view/urlState.ts';
 import type { ConsoleApi } from './console.ts';

@@ -4,7 +4,7 @@ declare module 'virtual:kg-articles' {
     slug: string;
     title: string;
     date: string;
-    load: () => Promise<{ default: import('../build/built.ts').BuiltArticle }>;
+    load: () => Promise<{ default: import('../corpus/built.ts').BuiltArticle }>;
   }
   export const articles: ArticleEntry[];
 }

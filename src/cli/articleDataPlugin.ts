@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import type { BuiltArticle } from '../build/built.ts';
+import type { BuiltArticle } from '../corpus/built.ts';
 import { formatIssue, DataValidationError } from '../model/errors.ts';
 import { ARTICLE_PREFIX, INDEX_ID, articleSlug } from './articleIds.ts';
 import { ARTICLE_FILES, VOCABULARY_FILE, findDataDir, listArticles } from './dataDir.ts';

@@ -75,6 +75,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { out: { type: 'string', short: 'o' } },
     help: ['-o, --out DIR   where to write <slug>.json and index.json (required)'],
   },
+  draft: {
+    args: '<file|->',
+    summary: "a grounded draft of an article's text (entities, relations, evidence); writes nothing",
+    positionals: [1, 1],
+    options: {},
+    help: ['<file|->   the article as a UTF-8 text file, or - for standard input'],
+  },
   repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
 };
 
@@ -96,6 +103,7 @@ export function mainHelp(): string {
     '  kg neighbours starmer --relation "invited to" --json',
     '  kg path Scholz IISS',
     '  kg export --format graphml --out graph.graphml',
+    '  kg draft article.txt --json',
     '',
     'Exit codes: 0 ok, 1 unknown entity or invalid data, 2 bad usage.',
   ].join('\n');

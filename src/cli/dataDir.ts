@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleSources } from '../build/buildModel.ts';
-import { decodeSource } from '../build/decodeSource.ts';
-import type { SourceFile } from '../build/yamlSource.ts';
+import type { CorpusSources } from '../corpus/buildCorpus.ts';
+import { decodeSource } from '../corpus/decodeSource.ts';
+import type { SourceFile } from '../corpus/yamlSource.ts';
 import { DataValidationError, UsageError, type DataIssue } from '../model/errors.ts';
 import { listFolder, readRegularFile } from './readData.ts';
 
@@ -12,6 +12,8 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 export const ARTICLE_FILES = { article: 'article.txt', meta: 'meta.yaml', graph: 'graph.yaml' } as const;
 export const VOCABULARY_FILE = 'vocabulary.yaml';
+/** The entities several articles share; optional. */
+export const ENTITIES_FILE = 'entities.yaml';
 
 /** Article folder names become URL hashes, module ids and file names: slugs only. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -48,17 +50,19 @@ export function listArticles(dataDir: string): string[] {
   return slugs.sort();
 }
 
-/** The article to use: the one asked for, or the only one there is. */
-export function chooseArticle(dataDir: string, slug?: string): string {
+/**
+ * The view to use: the article asked for; else the only one there is (a corpus of one reads as
+ * that article always did); else undefined, the whole corpus.
+ */
+export function chooseArticle(dataDir: string, slug?: string): string | undefined {
   const slugs = listArticles(dataDir);
   const wanted = slug ?? process.env.KG_ARTICLE;
   if (wanted) {
     if (!slugs.includes(wanted)) throw new UsageError(`no article "${wanted}" in ${dataDir}; there are: ${slugs.join(', ') || 'none'}`);
     return wanted;
   }
-  if (slugs.length === 1) return slugs[0]!;
   if (slugs.length === 0) throw new UsageError(`${dataDir}/articles has no article folders`);
-  throw new UsageError(`${slugs.length} articles in ${dataDir}: choose one with --article (${slugs.join(', ')})`);
+  return slugs.length === 1 ? slugs[0] : undefined;
 }
 
 /** Reads a data file as strict UTF-8; a problem is an issue naming the file (and the line, for bad bytes). */
@@ -67,15 +71,27 @@ export function readSourceFile(path: string, issues: DataIssue[]): SourceFile | 
   return bytes && decodeSource(path, bytes, issues);
 }
 
-/** Reads an article's files, reporting every unreadable one at once. */
-export function readSources(dataDir: string, slug: string): ArticleSources {
+/** Every data file of the corpus, reporting every unreadable one at once. */
+export function readCorpusSources(dataDir: string): CorpusSources {
   const issues: DataIssue[] = [];
-  const dir = join(dataDir, 'articles', slug);
   const read = (path: string) => readSourceFile(path, issues);
   const vocabulary = read(join(dataDir, VOCABULARY_FILE));
-  const article = read(join(dir, ARTICLE_FILES.article));
-  const meta = read(join(dir, ARTICLE_FILES.meta));
-  const graph = read(join(dir, ARTICLE_FILES.graph));
-  if (!vocabulary || !article || !meta || !graph) throw new DataValidationError(issues);
-  return { slug, vocabulary, article, meta, graph };
+  const entitiesPath = join(dataDir, ENTITIES_FILE);
+  const entities = exists(entitiesPath) ? read(entitiesPath) : undefined;
+  const articles = listArticles(dataDir).map((slug) => {
+    const dir = join(dataDir, 'articles', slug);
+    return { slug, article: read(join(dir, ARTICLE_FILES.article)), meta: read(join(dir, ARTICLE_FILES.meta)), graph: read(join(dir, ARTICLE_FILES.graph)) };
+  });
+  if (issues.length || !vocabulary) throw new DataValidationError(issues);
+  return { vocabulary, ...(entities ? { entities } : {}), articles: articles.map((a) => ({ slug: a.slug, article: a.article!, meta: a.meta!, graph: a.graph! })) };
+}
+
+/** Whether anything (even a broken link, which reading then reports) is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -11,7 +11,7 @@ import { visible, visibleData } from './terminal.ts';
 
 const name = (e: EntitySummary) => `${e.label} (${e.type})`;
 const arrow = (r: RelationView) => (r.direction === 'out' ? '→' : '←');
-const quote = (r: RelationView) => `"${r.evidence.text}" [${r.evidence.start}-${r.evidence.end}]`;
+const quote = (r: RelationView) => `"${r.evidence.text}" [${r.article ? `${r.article} ` : ''}${r.evidence.start}-${r.evidence.end}]`;
 const qualifiers = (r: RelationView, values: ValueLabeller) => {
   const entries = Object.entries(r.qualifiers);
   return entries.length ? `  {${entries.map(([k, v]) => `${k}: ${values.qualifier(r.relation, k, v)}`).join(', ')}}` : '';

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../build/built.ts';
-import type { ArticleSources } from '../build/buildModel.ts';
+import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
+import type { CorpusSources } from '../corpus/buildCorpus.ts';
 import { own } from '../model/own.ts';
-import { PACKAGE_ROOT, readSources } from './dataDir.ts';
+import { PACKAGE_ROOT, readCorpusSources } from './dataDir.ts';
+
+/** The cache file of the corpus view: not a slug, so no article's cache file can take its name. */
+const CORPUS_VIEW = '_corpus';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
 
@@ -18,10 +21,15 @@ const MAX_CACHE_BYTES = 2 ** 29;
 declare const __KG_CODE_ID__: string | undefined;
 const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
 
-/** Identifies one build: the data's exact bytes, the builder's format and the code that builds. */
-export function sourcesHash(sources: ArticleSources): string {
-  const hash = createHash('sha256').update(`format ${BUILT_FORMAT} code ${CODE_ID}\0`);
-  for (const file of [sources.vocabulary, sources.meta, sources.graph, sources.article]) hash.update(`${file.text}\0`);
+/**
+ * Identifies one build: the view (an article's slug, or the corpus), the exact bytes of every
+ * data file (an entity defined in one article or in entities.yaml shapes every article that names
+ * it), the builder's format and the code that builds.
+ */
+export function sourcesHash(sources: CorpusSources, view: string): string {
+  const hash = createHash('sha256').update(`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}\0`);
+  hash.update(`${sources.vocabulary.text}\0${sources.entities?.text ?? ''}\0`);
+  for (const a of sources.articles) hash.update(`${a.slug}\0${a.meta.text}\0${a.graph.text}\0${a.article.text}\0`);
   return hash.digest('hex');
 }
 
@@ -36,26 +44,27 @@ interface LoadOptions {
  * `kg neighbours` close to Node's own start-up time. `memo` keeps builds in memory instead, keyed
  * the same way, for a caller that asks for one article several times (the Vite data plugin).
  */
-export async function loadBuilt(dataDir: string, slug: string, options: LoadOptions = {}): Promise<BuiltArticle> {
+export async function loadBuilt(dataDir: string, slug: string | undefined, options: LoadOptions = {}): Promise<BuiltArticle> {
   return (await load(dataDir, slug, options)).built;
 }
 
-/** The same, revived as a graph: a cache hit has been revived already, to prove it usable. */
-export async function loadArticleData(dataDir: string, slug: string): Promise<LoadedArticle> {
+/** The same, revived as a graph: a cache hit has been revived already, to prove it usable. No slug: the corpus graph. */
+export async function loadArticleData(dataDir: string, slug: string | undefined): Promise<LoadedArticle> {
   const { built, article } = await load(dataDir, slug, {});
   return article ?? loadArticle(built);
 }
 
-async function load(dataDir: string, slug: string, options: LoadOptions): Promise<{ built: BuiltArticle; article?: LoadedArticle }> {
-  const sources = readSources(dataDir, slug);
-  const key = sourcesHash(sources);
+async function load(dataDir: string, slug: string | undefined, options: LoadOptions): Promise<{ built: BuiltArticle; article?: LoadedArticle }> {
+  const sources = readCorpusSources(dataDir);
+  const view = slug ?? CORPUS_VIEW;
+  const key = sourcesHash(sources, view);
   const remembered = options.memo?.get(key);
   if (remembered) return { built: remembered };
-  const cacheFile = join(CACHE_DIR, `${slug}.json`);
+  const cacheFile = join(CACHE_DIR, `${view}.json`);
   const hit = options.cache === false ? undefined : readCache(cacheFile, key);
   if (hit) return hit;
-  const { buildArticle } = await import('../build/buildArticle.ts');
-  const built = buildArticle(sources);
+  const { buildView } = await import('../corpus/buildArticle.ts');
+  const built = buildView(sources, slug);
   options.memo?.set(key, built);
   if (options.cache !== false) {
     try {

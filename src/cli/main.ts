@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LoadedArticle } from '../build/built.ts';
+import type { LoadedArticle } from '../corpus/built.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
 import { DIRECTIONS, neighbours, path, search, show, stats, valueLabeller, type Direction } from '../query/index.ts';
 import type { EntityType } from '../model/types.ts';
 import type { ExportFormat } from '../export/index.ts';
 import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
-import { chooseArticle, findDataDir, listArticles, readSources } from './dataDir.ts';
+import { chooseArticle, findDataDir, listArticles, readCorpusSources } from './dataDir.ts';
 import { formatDataError, formatNeighbours, formatPath, formatSearch, formatShow, formatStats } from './format.ts';
 import { describeSystemError, FileWriteError, isSystemError } from './fsErrors.ts';
 import { loadArticleData, loadBuilt } from './load.ts';
@@ -52,6 +52,11 @@ async function run(argv: string[]): Promise<number> {
 
   if (command === 'validate') return validate(positionals[0] ?? (values.data as string | undefined), json);
   if (command === 'build') return build(values);
+  if (command === 'draft') {
+    const { draftCommand } = await import('./draftCommand.ts');
+    print(await draftCommand(positionals[0]!, { data: values.data as string | undefined, json }));
+    return 0;
+  }
 
   const dataDir = findDataDir(values.data as string | undefined);
   const article = await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined));
@@ -121,29 +126,23 @@ async function exportCommand(article: LoadedArticle, values: Values): Promise<nu
   return 0;
 }
 
-/** Validates every article in the folder, reporting all problems of all articles; writes nothing. */
+/** Validates the whole corpus, reporting every problem of every file; writes nothing. */
 async function validate(dir: string | undefined, json: boolean): Promise<number> {
   const dataDir = findDataDir(dir);
-  const [{ buildModel }, { ParsedFiles }] = await Promise.all([import('../build/buildModel.ts'), import('../build/parsedFiles.ts')]);
-  // Every article shares vocabulary.yaml: parsed once for the whole run.
-  const parsed = new ParsedFiles();
-  const results = listArticles(dataDir).map((slug) => {
-    try {
-      const model = buildModel(readSources(dataDir, slug), { parsed });
-      return { slug, ok: true, entities: model.entities.length, relations: model.relations.length, issues: [] as DataIssue[] };
-    } catch (error) {
-      if (!(error instanceof DataValidationError)) throw error;
-      return { slug, ok: false, entities: 0, relations: 0, issues: error.issues };
-    }
-  });
-  if (json) print(visibleJson(JSON.stringify(results, null, 2)));
-  else {
-    for (const r of results) {
-      if (r.ok) print(`ok   ${visible(r.slug)}: ${r.entities} entities, ${r.relations} relations, every quote and mention found`);
-      else process.stderr.write(`FAIL ${visible(r.slug)}: ${formatDataError(new DataValidationError(r.issues))}\n`);
-    }
+  const { buildCorpus } = await import('../corpus/buildCorpus.ts');
+  let models: { slug: string; entities: number; relations: number }[] = [];
+  let issues: DataIssue[] = [];
+  try {
+    models = buildCorpus(readCorpusSources(dataDir)).articles.map((a) => ({ slug: a.meta.slug, entities: a.entities.length, relations: a.relations.length }));
+  } catch (error) {
+    if (!(error instanceof DataValidationError)) throw error;
+    issues = error.issues;
   }
-  return results.every((r) => r.ok) ? 0 : 1;
+  const ok = issues.length === 0;
+  if (json) print(visibleJson(JSON.stringify({ ok, articles: models, issues }, null, 2)));
+  else if (ok) for (const r of models) print(`ok   ${visible(r.slug)}: ${r.entities} entities, ${r.relations} relations, every quote and mention found`);
+  else process.stderr.write(`FAIL ${formatDataError(new DataValidationError(issues))}\n`);
+  return ok ? 0 : 1;
 }
 
 /** Builds every article for the explorer: one JSON per article and an index, written atomically. */

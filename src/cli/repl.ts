@@ -1,6 +1,6 @@
 import repl from 'node:repl';
 import { inspect } from 'node:util';
-import type { LoadedArticle } from '../build/built.ts';
+import type { LoadedArticle } from '../corpus/built.ts';
 import type { KgGraph } from '../model/types.ts';
 import { bindQueries } from '../query/index.ts';
 import { compareText } from '../query/compare.ts';

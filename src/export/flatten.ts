@@ -46,8 +46,14 @@ const EDGE_KEYS: GraphMLKey[] = [
 ];
 const GRAPH_KEYS = ['slug', 'title', 'publisher', 'dateline', 'date', 'url', 'photoCaption', 'photoCredit'];
 
+/** Provenance keys, declared only for a corpus graph: one article's export stays as it always was. */
+const PROVENANCE = { node: [{ name: 'articles', type: 'string' }], edge: [{ name: 'article', type: 'string' }] } as const satisfies Record<string, GraphMLKey[]>;
+
+/** Whether `graph` is a corpus graph: its edges and nodes say which article they come from. */
+export const isCorpusGraph = (graph: KgGraph) => graph.someNode((_, a) => a.articles !== undefined);
+
 /** The declared types of every attribute an exported graph can carry, taken from the vocabulary. */
-export function flatSchema(vocabulary: Vocabulary): FlatSchema {
+export function flatSchema(vocabulary: Vocabulary, options: { corpus?: boolean } = {}): FlatSchema {
   const qualifiers = new Map<string, GraphMLType>();
   for (const relation of Object.values(vocabulary.relations)) {
     for (const [name, type] of Object.entries(relation.qualifiers)) {
@@ -56,9 +62,10 @@ export function flatSchema(vocabulary: Vocabulary): FlatSchema {
       qualifiers.set(`q_${name}`, previous && previous !== TYPE_OF[type] ? 'string' : TYPE_OF[type]);
     }
   }
+  const provenance = options.corpus ? PROVENANCE : { node: [], edge: [] };
   return {
-    node: [...NODE_KEYS, ...Object.entries(vocabulary.attributes).map(([name, type]) => ({ name: `attr_${name}`, type: TYPE_OF[type] }))],
-    edge: [...EDGE_KEYS, ...[...qualifiers].map(([name, type]) => ({ name, type }))],
+    node: [...NODE_KEYS, ...provenance.node, ...Object.entries(vocabulary.attributes).map(([name, type]) => ({ name: `attr_${name}`, type: TYPE_OF[type] }))],
+    edge: [...EDGE_KEYS, ...provenance.edge, ...[...qualifiers].map(([name, type]) => ({ name, type }))],
     graph: GRAPH_KEYS.map((name) => ({ name, type: 'string' as const })),
   };
 }
@@ -78,7 +85,9 @@ export function flattenGraph(graph: KgGraph): FlatGraph {
       type: a.type,
       description: a.description,
       aliases: JSON.stringify(a.aliases),
-      mentions: JSON.stringify(a.mentions.map((m) => [m.start, m.end])),
+      // In a corpus graph each mention also names its article: [start, end, article].
+      mentions: JSON.stringify(a.mentions.map((m) => (m.article === undefined ? [m.start, m.end] : [m.start, m.end, m.article]))),
+      articles: a.articles && JSON.stringify(a.articles),
       mention_count: a.mentions.length,
       x: a.x,
       y: a.y,
@@ -97,6 +106,7 @@ export function flattenGraph(graph: KgGraph): FlatGraph {
       evidence: a.evidence.text,
       evidence_start: a.evidence.start,
       evidence_end: a.evidence.end,
+      ...(a.article === undefined ? {} : { article: a.article }),
       ...prefixed('q_', a.qualifiers),
     });
   });

@@ -1,7 +1,7 @@
-import type { LoadedArticle } from '../build/built.ts';
+import type { LoadedArticle } from '../corpus/built.ts';
 import { UsageError } from '../model/errors.ts';
 import { toCsv } from './csv.ts';
-import { flatSchema, flattenGraph } from './flatten.ts';
+import { flatSchema, flattenGraph, isCorpusGraph } from './flatten.ts';
 import { gexfString } from './gexf.ts';
 import { writeGraphML } from './graphml.ts';
 import { wellFormedGraph } from './wellFormed.ts';
@@ -28,14 +28,14 @@ export function exportArticle(article: LoadedArticle, format: ExportFormat): Exp
   const graph = wellFormedGraph(article.graph);
   switch (format) {
     case 'graphml': {
-      return [{ suffix: '', chunks: writeGraphML(flattenGraph(graph), flatSchema(article.vocabulary)) }];
+      return [{ suffix: '', chunks: writeGraphML(flattenGraph(graph), flatSchema(article.vocabulary, { corpus: isCorpusGraph(graph) })) }];
     }
     case 'gexf':
       return [{ suffix: '', chunks: [gexfString(flattenGraph(graph))] }];
     case 'json':
       return [{ suffix: '', chunks: [JSON.stringify(graph.export(), null, 2) + '\n'] }];
     case 'csv': {
-      const { nodes, edges } = toCsv(flattenGraph(graph), flatSchema(article.vocabulary));
+      const { nodes, edges } = toCsv(flattenGraph(graph), flatSchema(article.vocabulary, { corpus: isCorpusGraph(graph) }));
       return [{ suffix: '.nodes.csv', chunks: [nodes] }, { suffix: '.edges.csv', chunks: [edges] }];
     }
     default:

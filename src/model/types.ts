@@ -83,6 +83,11 @@ export interface ArticleModel {
   relations: Relation[];
 }
 
+/** A mention; in a corpus graph it also says which article's text the offsets are in. */
+export interface Mention extends Span {
+  article?: string;
+}
+
 /** Attributes of a node in the built graphology graph. Layout adds x, y, size and color. */
 export interface KgNodeAttributes {
   label: string;
@@ -90,7 +95,9 @@ export interface KgNodeAttributes {
   description: string;
   aliases: string[];
   attributes: Record<string, Scalar>;
-  mentions: Span[];
+  mentions: Mention[];
+  /** In a corpus graph: the articles that mention it, by slug. */
+  articles?: string[];
   x?: number;
   y?: number;
   size?: number;
@@ -103,9 +110,12 @@ export interface KgEdgeAttributes {
   inverse: string;
   evidence: Span;
   qualifiers: Record<string, Scalar>;
+  /** In a corpus graph: the article whose text states it (its evidence offsets are in that text). */
+  article?: string;
 }
 
+/** One article's metadata; a corpus graph has the corpus's (slug `corpus`, see corpus/toGraph.ts). */
 export type KgGraphAttributes = ArticleMeta;
 
-/** The built graph: entity ids are node keys, relation ids edge keys. */
+/** The built graph: entity ids are node keys, relation ids edge keys (`<article>:<relation>` in a corpus graph). */
 export type KgGraph = MultiDirectedGraph<KgNodeAttributes, KgEdgeAttributes, KgGraphAttributes>;

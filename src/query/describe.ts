@@ -17,6 +17,8 @@ export interface RelationView {
   other: EntitySummary;
   evidence: Span;
   qualifiers: Record<string, Scalar>;
+  /** In a corpus graph: the article that states it, whose text the evidence offsets are in. */
+  article?: string;
 }
 
 export function summary(graph: KgGraph, id: string): EntitySummary {
@@ -39,5 +41,6 @@ export function viewFrom(graph: KgGraph, from: string, edge: string): RelationVi
     other: summary(graph, out ? target : source),
     evidence: attributes.evidence,
     qualifiers: attributes.qualifiers,
+    ...(attributes.article === undefined ? {} : { article: attributes.article }),
   };
 }

@@ -20,7 +20,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { MAX_NAME_LENGTH } from '../../src/build/schema.ts';
+import { MAX_NAME_LENGTH } from '../../src/corpus/schema.ts';
 import { ENTITY_TYPES } from '../../src/model/types.ts';
 import { REPO } from './sources.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ArticleSources } from '../../src/build/index.ts';
+import type { ArticleSources } from '../../src/corpus/index.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const MINI = join(REPO, 'test/fixtures/mini');

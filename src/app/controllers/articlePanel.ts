@@ -1,4 +1,4 @@
-import type { LoadedArticle } from '../../build/built.ts';
+import type { LoadedArticle } from '../../corpus/built.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { State, Store } from '../state.ts';
 import { segmentArticle } from '../view/articleSegments.ts';

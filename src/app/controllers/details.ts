@@ -1,4 +1,4 @@
-import type { LoadedArticle } from '../../build/built.ts';
+import type { LoadedArticle } from '../../corpus/built.ts';
 import type { Scalar } from '../../model/types.ts';
 import { show, valueLabeller, type RelationView } from '../../query/index.ts';
 import { h, replaceChildren } from '../dom.ts';

@@ -1,6 +1,6 @@
 import { downloadAsPNG } from '@sigma/export-image';
 import type Sigma from 'sigma';
-import type { LoadedArticle } from '../../build/built.ts';
+import type { LoadedArticle } from '../../corpus/built.ts';
 import { exportArticle, type ExportFormat } from '../../export/index.ts';
 
 const MIME: Record<ExportFormat, string> = {

@@ -5,7 +5,7 @@
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
-import type { KgGraph } from '../../../src/build/toGraph.ts';
+import type { KgGraph } from '../../../src/corpus/toGraph.ts';
 import { createGraphView, type GraphView } from '../../../src/app/controllers/graphView.ts';
 import { createStore, type Store } from '../../../src/app/state.ts';
 import type { Fa2Figures, HoverSample } from './api.ts';

@@ -5,7 +5,7 @@
  * Edge targets lean towards low ids, so there are hubs and some parallel edges, as in real graphs.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { KgGraph } from '../../../src/build/toGraph.ts';
+import type { KgGraph } from '../../../src/corpus/toGraph.ts';
 import { TYPE_COLORS } from '../../../src/layout/palette.ts';
 import { ENTITY_TYPES } from '../../../src/model/types.ts';
 import { prng } from '../prng.ts';

@@ -6,3 +6,4 @@ export { toGraph, type KgGraph } from './toGraph.ts';
 export type { SourceFile } from './yamlSource.ts';
 export { decodeSource } from './decodeSource.ts';
 export { ParsedFiles } from './parsedFiles.ts';
+export { parseVocabulary } from './vocabulary.ts';

@@ -53,17 +53,32 @@ export const metaSchema = z.strictObject({
   photoCredit: z.string().optional(),
 });
 
+/** An entity as curated: identity, type, names, description and typed attributes, stated once. */
+const entityDefinition = z.strictObject({
+  id: slug,
+  type: entityType,
+  label: name,
+  aliases: z.array(name).default([]),
+  description: z.string().default(''),
+  attributes: z.record(z.string(), scalar).default({}),
+});
+
+/**
+ * An entry of an article's `entities`: a definition (with `type` and `label`), or a reference to
+ * an entity defined elsewhere in the corpus (`id`, and `aliases` that name it in this article
+ * only, such as "the bloc"). Told apart in buildCorpus.ts, which reports a half definition.
+ */
+const articleEntity = z.strictObject({
+  id: slug,
+  type: entityType.optional(),
+  label: name.optional(),
+  aliases: z.array(name).default([]),
+  description: z.string().optional(),
+  attributes: z.record(z.string(), scalar).optional(),
+});
+
 export const graphFileSchema = z.strictObject({
-  entities: z.array(
-    z.strictObject({
-      id: slug,
-      type: entityType,
-      label: name,
-      aliases: z.array(name).default([]),
-      description: z.string().default(''),
-      attributes: z.record(z.string(), scalar).default({}),
-    }),
-  ),
+  entities: z.array(articleEntity).default([]),
   relations: z.array(
     z.strictObject({
       id: slug.optional(),
@@ -74,9 +89,16 @@ export const graphFileSchema = z.strictObject({
       occurrence: z.number().int().min(1).optional(),
       qualifiers: z.record(z.string(), scalar).default({}),
     }),
-  ),
+  ).default([]),
+});
+
+/** data/entities.yaml: the entities several articles share, each defined once. */
+export const entitiesFileSchema = z.strictObject({
+  entities: z.array(entityDefinition),
 });
 
 export type VocabularyFile = z.infer<typeof vocabularySchema>;
 export type MetaFile = z.infer<typeof metaSchema>;
 export type GraphFile = z.infer<typeof graphFileSchema>;
+export type EntitiesFile = z.infer<typeof entitiesFileSchema>;
+export type EntityDefinition = z.infer<typeof entityDefinition>;

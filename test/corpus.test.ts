@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArticle, buildModel, findMentions, loadArticle, locateQuote } from '../src/build/index.ts';
+import { buildArticle, buildModel, findMentions, loadArticle, locateQuote } from '../src/corpus/index.ts';
 import { DataValidationError, type DataIssue } from '../src/model/errors.ts';
 import { miniSources } from './helpers/sources.ts';
 

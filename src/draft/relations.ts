@@ -1,0 +1,229 @@
+import type { EntityType } from '../model/types';
+import type { Candidate } from './candidates';
+import type { Cluster } from './entities';
+import { TITLE_WORDS } from './lexicon';
+import type { Mention } from './mentions';
+import type { Token } from './nlp';
+import type { DraftVocabulary } from './types';
+
+/** A relation before ids: cluster keys and the token range of its evidence. */
+export interface RawRelation {
+  from: number;
+  to: number;
+  label: string;
+  first: number;
+  last: number;
+  rule: string;
+  confidence: number;
+  /** Vocabulary id the pattern suggests; checked against the vocabulary's endpoint types. */
+  type?: string;
+}
+
+/** Verb lemmas (or nouns) to the vocabulary relation they state. */
+const VERB_TYPES: Record<string, string> = {
+  invite: 'invited_to', attend: 'attended', join: 'attended', speak: 'spoke_at', address: 'addressed',
+  win: 'won', leave: 'left', quit: 'left', urge: 'urged', outline: 'outlined', hold: 'held_in',
+  lead: 'leader_of', head: 'leader_of', supply: 'supplies', target: 'targets', oppose: 'opposes',
+  discuss: 'discussed', advocate: 'advocated', warn: 'warned_against', base: 'located_in', locate: 'located_in',
+  headquarter: 'located_in', involve: 'involves', concern: 'concerns', carry: 'carried_out',
+};
+const REPORTING = /^(?:say|said|says|add|added|adds|note|noted|believe|think|thought|argue|argued|claim|claimed|insist|insisted)$/u;
+const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1));
+
+export function findRelations(tokens: Token[], mentions: Mention[], cands: Candidate[], candCluster: Map<number, number>, clusters: Cluster[]): RawRelation[] {
+  const out: RawRelation[] = [];
+  const at = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, i) => { for (let t = m.first; t < m.last; t++) at[t] = i; });
+  const type = (m: Mention): EntityType => clusters[m.key]!.type;
+  const txt = (i: number): string => tokens[i]?.text ?? '';
+  const sameSent = (a: number, b: number): boolean => tokens[a] !== undefined && tokens[b] !== undefined && tokens[a].sent === tokens[b].sent;
+  const mentionAt = (i: number): Mention | undefined => (i >= 0 && i < tokens.length && at[i]! >= 0 ? mentions[at[i]!] : undefined);
+  const push = (r: RawRelation): void => { if (r.from !== r.to) out.push(r); };
+
+  // Titles inside a name: "NATO Secretary General Mark Rutte", "British Prime Minister Keir Starmer".
+  cands.forEach((c, ci) => {
+    if (c.role === undefined || c.titleOf === undefined) return;
+    const p = candCluster.get(ci);
+    const o = candCluster.get(c.titleOf);
+    if (p === undefined || o === undefined) return;
+    if (!['country', 'organisation'].includes(clusters[o]!.type) || clusters[p]!.type !== 'person') return;
+    push({ from: p, to: o, label: `${c.role.toLowerCase()} of`, first: cands[c.titleOf]!.first, last: c.last, rule: 'title-in-name', confidence: 0.85, type: 'leader_of' });
+  });
+
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const a = mentions[mi];
+    const ta = type(a!);
+    let i = a!.last;
+    // "Britain's prime minister, Keir Starmer"
+    if ((ta === 'country' || ta === 'organisation') && txt(i) === "'s") {
+      let j = i + 1;
+      while (j < tokens.length && j - i <= 3 && isTitleWord(txt(j))) j++;
+      if (j > i + 1) {
+        const k = txt(j) === ',' ? j + 1 : j;
+        const p = mentionAt(k);
+        if (p && type(p) === 'person' && sameSent(a!.first, k)) {
+          push({ from: p.key, to: a!.key, label: `${tokens.slice(i + 1, j).map((t) => t.text.toLowerCase()).join(' ')} of`, first: a!.first, last: p.last, rule: 'possessive-title', confidence: 0.8, type: 'leader_of' });
+        }
+      }
+      // "Russia's invasion of Ukraine"
+      if (tokens[i + 1]?.pos === 'NOUN' && txt(i + 2) === 'of') {
+        const b = mentionAt(i + 3);
+        if (b && sameSent(a!.first, i + 3)) push({ from: a!.key, to: b.key, label: `${txt(i + 1).toLowerCase()} of`, first: a!.first, last: b.last, rule: 'possessive-noun-of', confidence: 0.55 });
+      }
+    }
+    // "Donald Tusk, the prime minister of Poland"; "Greenland, an autonomous territory of Denmark"
+    if (txt(i) === ',' && /^(?:the|a|an)$/iu.test(txt(i + 1))) {
+      let j = i + 2;
+      while (j < tokens.length && j - i <= 6 && txt(j) !== 'of' && at[j]! < 0 && /\p{L}/u.test(txt(j))) j++;
+      const b = txt(j) === 'of' ? mentionAt(j + 1) : undefined;
+      if (b && j > i + 2 && sameSent(a!.first, j + 1)) {
+        const words = tokens.slice(i + 2, j).map((t) => t.text.toLowerCase());
+        const title = ta === 'person' && words.some(isTitleWord);
+        const tb = type(b);
+        const t = title ? 'leader_of' : ta === 'place' && (tb === 'country' || tb === 'place') ? 'located_in' : tb === 'organisation' && ta === 'organisation' ? 'part_of' : undefined;
+        push({ from: a!.key, to: b.key, label: `${words.join(' ')} of`, first: a!.first, last: b.last, rule: title ? 'apposition-title' : 'apposition-of', confidence: title ? 0.8 : 0.6, type: t });
+      }
+    }
+    // "Mars Snacking, the Chicago-based Mars division": the apposition's subject is based there;
+    // without an apposition, the organisation the compound modifies ("Chicago-based Mars").
+    if ((ta === 'place' || ta === 'country') && txt(i) === '-' && txt(i + 1) === 'based') {
+      const det = a!.first - 1;
+      const head = /^(?:the|a|an)$/iu.test(txt(det)) && txt(det - 1) === ',' ? mentionAt(det - 2) : undefined;
+      let b = head;
+      for (let k = i + 2; !b && k < tokens.length && k - i <= 4 && sameSent(i, k); k++) b = mentionAt(k);
+      if (b && type(b) === 'organisation') push({ from: b.key, to: a!.key, label: 'based in', first: head ? b.first : a!.first, last: head ? i + 2 : b.last, rule: 'place-based', confidence: 0.7, type: 'located_in' });
+    }
+    // "Large U.S. packaged food makers including Kraft Heinz, Mondelez and Hershey": each is based there.
+    if (ta === 'country') {
+      let j = i;
+      while (j < tokens.length && j - i < 5 && /^(?:NOUN|ADJ|VERB)$/u.test(tokens[j]!.pos) && /^\p{Ll}/u.test(txt(j)) && !/^(?:including|such)$/u.test(txt(j))) j++;
+      const plural = j > i && txt(j - 1).endsWith('s') && tokens[j - 1]!.pos === 'NOUN';
+      if (plural && (txt(j) === 'including' || (txt(j) === 'such' && txt(j + 1) === 'as'))) {
+        let k = txt(j) === 'such' ? j + 2 : j + 1;
+        for (let m = mentionAt(k); m && type(m) === 'organisation' && sameSent(i, k); m = mentionAt(k)) {
+          push({ from: m.key, to: a!.key, label: 'based in', first: a!.first, last: m.last, rule: 'country-noun-including', confidence: 0.6, type: 'located_in' });
+          k = m.last;
+          if (txt(k) === ',') k++;
+          if (txt(k) === 'and') k++;
+        }
+      }
+    }
+    // "The privately held company, which is based in McLean"
+    if (ta === 'organisation' || ta === 'place') {
+      let j = i;
+      if (txt(j) === ',' && /^(?:which|that)$/u.test(txt(j + 1))) j += 2;
+      if (/^(?:is|are|was|were)$/u.test(txt(j))) j++;
+      const verb = txt(j);
+      const b = /^(?:based|headquartered|located)$/u.test(verb) && txt(j + 1) === 'in' ? mentionAt(j + 2) : undefined;
+      if (b && j > i && sameSent(a!.first, j + 2) && (type(b) === 'place' || type(b) === 'country')) {
+        push({ from: a!.key, to: b.key, label: `${verb} in`, first: a!.first, last: b.last, rule: 'based-in', confidence: 0.75, type: 'located_in' });
+      }
+    }
+    // "the Egmont Palace in Brussels", "McLEAN, Virginia", "Limont Castle, near Liège"
+    if (ta === 'place' || ta === 'organisation' || ta === 'event') {
+      let j = i;
+      if (txt(j) === ',') j++;
+      const prep = /^(?:in|near)$/u.test(txt(j)) ? txt(j++) : '';
+      const b = mentionAt(j);
+      if (b && sameSent(a!.first, j) && (type(b) === 'place' || type(b) === 'country') && (prep || (ta === 'place' && txt(i) === ','))) {
+        if (!(prep === '' && txt(b.last) === 'and')) {
+          const held = ta === 'event';
+          push({ from: a!.key, to: b.key, label: held ? 'held in' : prep === 'near' ? 'located near' : 'located in', first: a!.first, last: b.last, rule: 'location', confidence: 0.7, type: held ? 'held_in' : 'located_in' });
+        }
+      }
+    }
+    // "The retreat, chaired by ... António Costa": the agent after "by" acts on the mention before.
+    for (let j = i; j < tokens.length && j - i <= 4 && sameSent(a!.first, j); j++) {
+      if (txt(j) !== 'by' || tokens[j - 1]!.pos !== 'VERB') continue;
+      let b: Mention | undefined;
+      for (let k = j + 1; k < tokens.length && k - j <= 6 && sameSent(j, k); k++) {
+        const m = mentionAt(k);
+        if (m) { b = m; if (type(m) === 'person') break; }
+      }
+      if (b) {
+        const verb = tokens[j - 1];
+        push({ from: b.key, to: a!.key, label: verb!.text.toLowerCase(), first: a!.first, last: b.last, rule: 'passive-by', confidence: 0.65, type: VERB_TYPES[verb!.lemma] });
+      }
+      break;
+    }
+    svo(mi);
+  }
+
+  function svo(mi: number): void {
+    const a = mentions[mi];
+    // A subject is not the object of a preposition ("of France, said ...").
+    const prev = tokens[a!.first - 1];
+    if (prev && prev.sent === tokens[a!.first]!.sent && (prev.pos === 'ADP' || txt(a!.first - 1) === "'s")) return;
+    if (txt(a!.last) === "'s" || txt(a!.last) === '-') return;
+    // Skip an apposition or relative clause's commas: "Scholz, who is campaigning ahead of ..."
+    let i = a!.last;
+    if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) i += 2;
+    else if (txt(i) === ',' && /^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) i += 1;
+    else if (txt(i) === ',' && /^(?:the|a|an)$/iu.test(txt(i + 1))) {
+      // "Donald Tusk, the prime minister of Poland, hosted ...": the verb follows the apposition.
+      let k = i + 1;
+      while (k < tokens.length && k - i <= 12 && txt(k) !== ',' && sameSent(a!.first, k)) k++;
+      if (txt(k) !== ',') return;
+      i = k + 1;
+    } else if (txt(i) === ',') return;
+    const words: Token[] = [];
+    let verb: Token | undefined;
+    for (let j = i; j < tokens.length && j - i <= 9 && sameSent(a!.first, j); j++) {
+      const m = mentionAt(j);
+      if (m) {
+        if (!verb || REPORTING.test(verb.text)) return;
+        let b = m;
+        // "hosted Germany's chancellor, Olaf Scholz": the person named is the object.
+        if (txt(m.last) === "'s") {
+          for (let k = m.last + 1; k < tokens.length && k - m.last <= 5 && sameSent(j, k); k++) {
+            const p = mentionAt(k);
+            if (p) { if (type(p) === 'person') b = p; break; }
+          }
+        }
+        const content = words.filter((t) => /^(?:VERB|ADP|PART|NOUN|ADJ)$/u.test(t.pos) && !/^(?:on|ahead)$/u.test(t.text) || t === verb);
+        const label = content.map((t) => t.text.toLowerCase()).join(' ');
+        const lemma = verb.lemma;
+        const relType = VERB_TYPES[lemma] ?? (lemma === 'invite' ? 'invited_to' : undefined);
+        push({ from: a!.key, to: b.key, label, first: a!.first, last: b.last, rule: 'svo', confidence: 0.5, type: relType });
+        // "ordered tariffs on goods from Canada, Mexico and China": the rest of the list too.
+        let k = b.last;
+        while (k + 1 < tokens.length && (txt(k) === ',' || txt(k) === 'and') && sameSent(k, k + 1)) {
+          const n = mentionAt(k + 1);
+          if (!n || type(n) !== type(b)) break;
+          push({ from: a!.key, to: n.key, label, first: a!.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
+          k = n.last;
+        }
+        return;
+      }
+      const t = tokens[j];
+      // "makers including X": what follows is an example of the subject, not its object.
+      if (/^[;:—–()"“”]$/u.test(t!.text) || (t!.text === ',' && verb) || t!.text === 'including') return;
+      if (t!.pos === 'VERB' && !verb) verb = t;
+      words.push(t!);
+    }
+  }
+  return out;
+}
+
+/** The vocabulary type for a suggested type and endpoint types, or a proposed one from the label. */
+export function typeRelation(r: RawRelation, fromType: EntityType, toType: EntityType, vocab: DraftVocabulary | undefined): { type: string; label: string; proposed?: boolean } {
+  const fits = (id: string | undefined): boolean => {
+    if (!id || !vocab) return false;
+    const v = vocab.relations[id];
+    return !!v && v.from.includes(fromType) && v.to.includes(toType);
+  };
+  if (fits(r.type)) return { type: r.type as string, label: r.label };
+  // A label that begins with a vocabulary label ("worked to improve ties with", "invited to join").
+  const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|e)$/u, '');
+  const words = r.label.split(' ');
+  for (const [id, v] of Object.entries(vocab?.relations ?? {})) {
+    const vw = v.label.split(' ');
+    if (fits(id) && vw.length <= words.length && vw.every((w, n) => stem(w) === stem(words[n] ?? ''))) return { type: id, label: r.label };
+  }
+  // A typed pattern whose endpoints do not fit any more specific entry: try the general ones.
+  for (const id of ['located_in', 'held_in', 'member_of', 'part_of']) {
+    if (r.type === id && fits(id)) return { type: id, label: r.label };
+  }
+  const id = r.label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'related_to';
+  return { type: id, label: r.label || 'related to', proposed: true };
+}

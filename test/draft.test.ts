@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { draftArticle, type Draft } from '../src/draft/index';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function expectGrounded(text: string, d: Draft): void {
+  const ids = d.entities.map((e) => e.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const e of d.entities) {
+    expect(e.id).toMatch(SLUG);
+    for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  }
+  for (const r of d.relations) {
+    expect(ids).toContain(r.from);
+    expect(ids).toContain(r.to);
+    expect(text.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.text);
+  }
+}
+
+const entity = (d: Draft, label: string) => d.entities.find((e) => e.label === label);
+
+describe('draftArticle', () => {
+  it('strips a title into the role and a possessive from the name', () => {
+    const text = 'Starmer urged EU leaders to dismantle President Vladimir Putin\'s "war machine". Putin did not reply.';
+    const d = draftArticle(text);
+    const putin = entity(d, 'Vladimir Putin');
+    expect(putin?.type).toBe('person');
+    expect(putin?.attributes?.role).toBe('President');
+    expect(putin?.mentions.map((m) => m.text)).toEqual(['Vladimir Putin', 'Putin']);
+    expectGrounded(text, d);
+  });
+
+  it('resolves a demonym to its country and keeps the surname as an alias', () => {
+    const text = 'British Prime Minister Keir Starmer spoke in London. The UK will act, Starmer said.';
+    const d = draftArticle(text);
+    const uk = entity(d, 'United Kingdom');
+    expect(uk?.type).toBe('country');
+    expect(uk?.mentions.map((m) => m.text)).toEqual(['British', 'UK']);
+    expect(entity(d, 'Keir Starmer')?.aliases).toContain('Starmer');
+    const leads = d.relations.find((r) => r.from === 'keir-starmer' && r.to === uk?.id);
+    expect(leads?.label).toBe('prime minister of');
+  });
+
+  it('links an acronym to its expansion and a description to the organisation', () => {
+    const text = 'The North Atlantic Treaty Organization met in Brussels. NATO said the alliance would grow.';
+    const d = draftArticle(text);
+    const nato = d.entities.filter((e) => e.type === 'organisation');
+    expect(nato).toHaveLength(1);
+    expect(nato[0]!.mentions.map((m) => m.text)).toEqual(['North Atlantic Treaty Organization', 'NATO', 'the alliance']);
+  });
+
+  it('reuses the id of an entity the corpus already knows', () => {
+    const text = 'Olaf Scholz met Emmanuel Macron in Paris. Scholz left early.';
+    const d = draftArticle(text, { known: [{ id: 'scholz', type: 'person', label: 'Olaf Scholz', aliases: ['Scholz'] }, { id: 'fr', type: 'country', label: 'France', aliases: [] }] });
+    const scholz = d.entities.find((e) => e.id === 'scholz');
+    expect(scholz?.known).toBe(true);
+    expect(scholz?.mentions).toHaveLength(2);
+  });
+
+  it('types relations from the vocabulary and proposes the rest', () => {
+    const vocabulary = { relations: { leader_of: { label: 'leader of', from: ['person' as const], to: ['country' as const, 'organisation' as const] } } };
+    const text = 'Donald Tusk, the prime minister of Poland, hosted Emmanuel Macron in Warsaw.';
+    const d = draftArticle(text, { vocabulary });
+    expect(d.relations.find((r) => r.from === 'donald-tusk' && r.to === 'poland')?.type).toBe('leader_of');
+    const hosted = d.relations.find((r) => r.label === 'hosted');
+    expect(hosted?.proposed).toBe(true);
+    expectGrounded(text, d);
+  });
+
+  it('drafts subject-matter noun phrases as topics, grouped by head noun', () => {
+    const text = 'Leaders discussed higher defence spending and a plan on irregular migration. Spending must rise, Rutte said. Tariffs loomed; Trump imposed tariffs. Shares, which trade on the exchange, fell as shoppers trade down.';
+    const d = draftArticle(text);
+    const topics = d.entities.filter((e) => e.type === 'topic');
+    expect(topics.map((e) => e.label).sort()).toEqual(['defence spending', 'irregular migration', 'tariffs']);
+    expect(entity(d, 'defence spending')?.mentions.map((m) => m.text)).toEqual(['defence spending', 'Spending']);
+    expectGrounded(text, d);
+  });
+
+  it('joins coordinated domain heads into one topic', () => {
+    const text = 'Starmer called for better military mobility and logistics across Europe.';
+    expect(draftArticle(text).entities.find((e) => e.type === 'topic')?.label).toBe('military mobility and logistics');
+  });
+
+  it('adopts the type of the known entity it resolves to, and types relations from it', () => {
+    const vocabulary = { relations: { leader_of: { label: 'leader of', from: ['person' as const], to: ['country' as const] } } };
+    const text = 'Freedonia Prime Minister Rufus Firefly spoke on Monday.';
+    const d = draftArticle(text, { vocabulary, known: [{ id: 'freedonia', type: 'country', label: 'Freedonia', aliases: [] }] });
+    expect(d.entities.find((e) => e.id === 'freedonia')?.type).toBe('country');
+    const r = d.relations.find((x) => x.to === 'freedonia');
+    expect(r?.type).toBe('leader_of');
+    expect(r?.proposed).toBeUndefined();
+  });
+
+  it('gives a known id to the entity named as the known one, not to a compound sharing its acronym', () => {
+    const text = 'The European Union met. EU-UK defence was discussed, and the EU agreed.';
+    const d = draftArticle(text, { known: [{ id: 'eu', type: 'organisation', label: 'European Union', aliases: ['EU'] }] });
+    const eu = d.entities.find((e) => e.id === 'eu');
+    expect(eu?.label).toBe('European Union');
+    expect(eu?.mentions.map((m) => m.text)).toContain('EU');
+  });
+
+  it('leaves products in lists out, and types companies given as examples', () => {
+    const text = 'Acme Corp, the maker of Zingers and Crunchos, agreed to buy Blorbo, adding Fizzwell, Pop-Tops and Snackum Bars to its brands. Large U.S. food makers including Kraft Heinz and Mondelez reported slowing sales.';
+    const d = draftArticle(text);
+    for (const p of ['Zingers', 'Crunchos', 'Fizzwell', 'Pop-Tops', 'Snackum Bars']) expect(entity(d, p)).toBeUndefined();
+    expect(entity(d, 'Kraft Heinz')?.type).toBe('organisation');
+    const us = entity(d, 'United States');
+    expect(d.relations.filter((r) => r.to === us?.id && r.rule === 'country-noun-including').map((r) => r.from)).toEqual(['kraft-heinz', 'mondelez']);
+    expectGrounded(text, d);
+  });
+
+  it('relates a company to where it is based, also through a description', () => {
+    const text = 'Acme Inc agreed a deal. The privately held company, which is based in Chicago, will pay cash. Acme Snacking, the Denver-based Acme division, grows.';
+    const d = draftArticle(text);
+    const based = d.relations.filter((r) => r.label === 'based in').map((r) => `${r.from}>${r.to}`);
+    expect(based).toEqual(['acme-inc>chicago', 'acme-snacking>denver']);
+    expectGrounded(text, d);
+  });
+
+  it('does not draft a regional adjective as a name', () => {
+    const text = 'Kellogg spun off its North American cereal business last year.';
+    expect(entity(draftArticle(text), 'North American')).toBeUndefined();
+  });
+
+  it('gives any string a grounded draft with unique slug ids, in bounded time', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.array(fc.constantFrom('President', 'Mr', 'NATO', 'the bloc', "'s", ',', 'of', 'Britain', 'British', 'in', '\u0301', '\u0000', '😀', '\n', 'Keir', 'Starmer', 'Co.', '-', 'the retreat'), { maxLength: 80 }).map((w) => w.join(' ')),
+    );
+    fc.assert(fc.property(hostile, (text) => { expectGrounded(text, draftArticle(text)); }), { numRuns: 150 });
+    expectGrounded('', draftArticle(''));
+  });
+
+  it('drafts 100,000 words in bounded time', () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => `Mark Rutte${i % 7} told NATO in Brussels on Monday.`).join(' ');
+    const t0 = performance.now();
+    const d = draftArticle(text);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expectGrounded(text, d);
+  }, 30_000);
+});
