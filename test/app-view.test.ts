@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildArticle, loadArticle } from '../src/corpus/index.ts';
+import { loadArticle } from '../src/corpus/index.ts';
 import { segmentArticle } from '../src/app/view/articleSegments.ts';
 import { parallelCurvature } from '../src/app/view/parallelEdges.ts';
 import { DIM_NODE, reduceEdge, reduceNode, type ViewModel } from '../src/app/view/reducers.ts';
 import { fromHash, toHash } from '../src/app/view/urlState.ts';
 import { computeHighlight, computeVisibility } from '../src/app/view/visibility.ts';
+import { articleOfSelection } from '../src/app/view/panelArticle.ts';
+import { loadBuilt } from '../src/cli/load.ts';
 import { initialState, type State } from '../src/app/state.ts';
 import { complete } from '../src/query/index.ts';
-import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';
+import { REPO, SEED_SLUG } from './helpers/sources.ts';
 import { join } from 'node:path';
 
 // @sigma/edge-curve reads WebGL constants when it loads; only its pure edge indexing is used here.
@@ -17,7 +19,8 @@ vi.hoisted(() => {
   g.WebGLRenderingContext ??= g.WebGL2RenderingContext;
 });
 
-const article = loadArticle(buildArticle(sources(join(REPO, 'data'), SEED_SLUG)));
+// The seed's view of the project data: its entities may be defined in data/entities.yaml.
+const article = loadArticle(await loadBuilt(join(REPO, 'data'), SEED_SLUG, { cache: false }));
 const { graph } = article;
 const state = (patch: Partial<State> = {}): State => ({ ...initialState(), ...patch });
 
@@ -47,6 +50,28 @@ describe('visibility', () => {
     const two = computeVisibility(graph, state({ selection, focusDepth: 2 }));
     expect(two.nodes.size).toBeGreaterThan(one.nodes.size);
     expect(computeVisibility(graph, state({ focusDepth: 2 })).nodes.size).toBe(graph.order);
+  });
+});
+
+const corpus = loadArticle(await loadBuilt(join(REPO, 'test/fixtures/corpus'), undefined, { cache: false })).graph;
+
+describe('the corpus view', () => {
+  const [paris, sylvania] = ['2025-01-01-paris-summit', '2025-02-01-byron-in-sylvania'];
+
+  it('hides an article\'s relations and the entities only it mentions', () => {
+    const v = computeVisibility(corpus, state({ hiddenArticles: new Set([paris]) }));
+    expect(v.nodes).toEqual(new Set(corpus.filterNodes((_, a) => a.articles!.includes(sylvania))));
+    expect(v.nodes.has('ada-byron') && !v.nodes.has('institute')).toBe(true);
+    expect(v.edges).toEqual(new Set(corpus.filterEdges((_, a) => a.article === sylvania)));
+    expect(computeVisibility(corpus, state({ hiddenArticles: new Set([paris, sylvania]) })).nodes.size).toBe(0);
+  });
+
+  it('shows a relation in its own article, and an entity where it is mentioned, staying when it can', () => {
+    expect(articleOfSelection(corpus, { kind: 'edge', id: `${sylvania}:ada-byron--visited--sylvania` }, paris)).toBe(sylvania);
+    expect(articleOfSelection(corpus, { kind: 'node', id: 'ada-byron' }, sylvania)).toBe(sylvania);
+    expect(articleOfSelection(corpus, { kind: 'node', id: 'sylvania-city' }, paris)).toBe(sylvania);
+    expect(articleOfSelection(corpus, null, sylvania)).toBe(sylvania);
+    expect(articleOfSelection(graph, { kind: 'node', id: 'olaf-scholz' }, SEED_SLUG)).toBe(SEED_SLUG);
   });
 });
 
@@ -104,7 +129,15 @@ describe('URL hash', () => {
     const s = state({ selection: { kind: 'node', id: 'olaf-scholz' }, hiddenTypes: new Set(['topic', 'place']), hiddenRelations: new Set(['outlined']), focusDepth: 2 });
     const hash = toHash(SEED_SLUG, s);
     expect(hash).toBe(`#article=${SEED_SLUG}&node=olaf-scholz&hide=place%2Ctopic&hideRel=outlined&focus=2`);
-    expect(fromHash(hash, exists)).toEqual({ article: SEED_SLUG, selection: s.selection, hiddenTypes: new Set(['place', 'topic']), hiddenRelations: new Set(['outlined']), focusDepth: 2 });
+    expect(fromHash(hash, exists)).toEqual({ article: SEED_SLUG, selection: s.selection, hiddenTypes: new Set(['place', 'topic']), hiddenRelations: new Set(['outlined']), hiddenArticles: new Set(), focusDepth: 2 });
+  });
+
+  it('names no article in the corpus view, and keeps only the hidden articles it knows', () => {
+    const hash = toHash(undefined, state({ hiddenArticles: new Set(['b-two', 'a-one']) }));
+    expect(hash).toBe('#hideArt=a-one%2Cb-two');
+    const url = fromHash(`${hash}%2Cnope%2C__proto__`, { ...exists, article: (slug) => ['a-one', 'b-two'].includes(slug) });
+    expect(url).toMatchObject({ article: undefined, hiddenArticles: new Set(['a-one', 'b-two']) });
+    expect(fromHash(hash, exists).hiddenArticles).toEqual(new Set());
   });
 
   it('drops what it does not know instead of trusting it', () => {

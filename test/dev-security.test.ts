@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import fs, { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -7,13 +7,16 @@ import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devServer } from './helpers/dev.ts';
-import { REPO, SEED_SLUG } from './helpers/sources.ts';
+import { REPO } from './helpers/sources.ts';
 
-// The data folder served, and beside it a valid article the dev server must never read.
+// The data folder served (two articles, so the corpus view is served too), and beside it a valid
+// article the dev server must never read.
 const scratch = mkdtempSync(join(tmpdir(), 'kg-sec-'));
 const data = join(scratch, 'data');
 const outside = join(scratch, 'outside');
 const MARKER = `marker-${randomUUID()}`;
+const SLUG = '2025-01-01-paris-summit';
+const OTHER = '2025-02-01-byron-in-sylvania';
 
 /** Every path under `outside` that anything in this process asked the file system about. */
 const touched: string[] = [];
@@ -61,11 +64,11 @@ let server: ViteDevServer;
 let url: string;
 
 beforeAll(async () => {
-  cpSync(join(REPO, 'data'), data, { recursive: true });
+  cpSync(join(REPO, 'test/fixtures/corpus'), data, { recursive: true });
   const evil = join(outside, 'articles', 'evil');
   mkdirSync(join(outside, 'articles'), { recursive: true });
-  cpSync(join(data, 'vocabulary.yaml'), join(outside, 'vocabulary.yaml'));
-  cpSync(join(data, 'articles', SEED_SLUG), evil, { recursive: true });
+  for (const file of ['vocabulary.yaml', 'entities.yaml']) cpSync(join(data, file), join(outside, file));
+  cpSync(join(data, 'articles', SLUG), evil, { recursive: true });
   writeFileSync(join(evil, 'meta.yaml'), readFileSync(join(evil, 'meta.yaml'), 'utf8').replace(/^title: .*$/m, `title: ${MARKER}`));
   ({ server, url } = await devServer(data));
   recordFsCalls();
@@ -92,9 +95,9 @@ const spellings = (target: string) => [
   target.replaceAll('/', '\\'),
   target.replaceAll('/', '%5c'),
   `${target}%00`,
-  `${SEED_SLUG}%00/${target}`,
-  `${SEED_SLUG}/../${target}`,
-  `./${SEED_SLUG}/../${target}`,
+  `${SLUG}%00/${target}`,
+  `${SLUG}/../${target}`,
+  `./${SLUG}/../${target}`,
 ];
 
 describe('the dev server serves only the articles listArticles returns', () => {
@@ -105,8 +108,13 @@ describe('the dev server serves only the articles listArticles returns', () => {
       ...articleForms.flatMap((form) => targets.flatMap(spellings).map((target) => form + target)),
       ...['/', '?', '%2f', '%00', '/../', '?x=../'].map((joint) => `/@id/__x00__virtual:kg-articles${joint}${relative}`),
       `/@id/virtual:kg-articles/${absolute()}`,
-      `/@id/__x00__virtual:kg-article/${SEED_SLUG}?t=1`,
-      `/@id/__x00__virtual:kg-article/${SEED_SLUG}?${relative}`,
+      ...['/', '?', '%2f', '%00', '/../', '?x=../'].map((joint) => `/@id/__x00__virtual:kg-corpus${joint}${relative}`),
+      ...['/@id/__x00__virtual:kg-corpus/', '/@id/virtual:kg-corpus%2f', '/virtual:kg-corpus/', '/@id/__x00__virtual%3Akg-corpus/'].flatMap((form) => [relative, absolute()].flatMap(spellings).map((target) => form + target)),
+      `/@id/__x00__virtual:kg-corpus?${relative}`,
+      '/@id/__x00__virtual:kg-corpusx',
+      '/virtual:kg-corpus',
+      `/@id/__x00__virtual:kg-article/${SLUG}?t=1`,
+      `/@id/__x00__virtual:kg-article/${SLUG}?${relative}`,
     ];
     const answers = new Map<string, { status: number; body: string }>();
     for (const path of paths) answers.set(path, await rawGet(url, path));
@@ -120,10 +128,22 @@ describe('the dev server serves only the articles listArticles returns', () => {
   });
 
   it('still serves the list and each listed article, in the forms the page and Vite use', async () => {
-    for (const path of ['/@id/__x00__virtual:kg-articles', `/@id/__x00__virtual:kg-article/${SEED_SLUG}`, `/@id/virtual:kg-article/${SEED_SLUG}`, `/@id/__x00__virtual:kg-article/${SEED_SLUG}?t=1796155306608`, `/@id/virtual:kg-article/${SEED_SLUG}?import`]) {
+    for (const path of ['/@id/__x00__virtual:kg-articles', '/@id/__x00__virtual:kg-corpus', '/@id/virtual:kg-corpus?import', `/@id/__x00__virtual:kg-article/${SLUG}`, `/@id/virtual:kg-article/${SLUG}`, `/@id/__x00__virtual:kg-article/${SLUG}?t=1796155306608`, `/@id/virtual:kg-article/${SLUG}?import`]) {
       const answer = await rawGet(url, path);
       expect(answer.status, path).toBe(200);
-      expect(answer.body, path).toMatch(/keir-starmer|export const articles/);
+      expect(answer.body, path).toMatch(/ada-byron|export const articles/);
     }
+  });
+
+  it('serves the corpus view only while the data folder holds more than one article', async () => {
+    const away = join(scratch, OTHER);
+    renameSync(join(data, 'articles', OTHER), away);
+    try {
+      const answer = await rawGet(url, '/@id/__x00__virtual:kg-corpus');
+      expect(answer).toEqual({ status: 404, body: 'Not found' });
+    } finally {
+      renameSync(away, join(data, 'articles', OTHER));
+    }
+    expect((await rawGet(url, '/@id/__x00__virtual:kg-corpus')).status).toBe(200);
   });
 });

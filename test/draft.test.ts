@@ -118,6 +118,23 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('reads "the prime minister" as the person last named with that title, or with none', () => {
+    const text = "Sir Keir Starmer hosted Germany's chancellor, Olaf Scholz, at Chequers on Sunday, a day before the prime minister joins EU leaders in Brussels. The prime minister also briefed Scholz on the Strategic Defence Review.";
+    const d = draftArticle(text);
+    const keir = entity(d, 'Keir Starmer');
+    expect(keir?.mentions.map((m) => m.text)).toEqual(['Keir Starmer', 'the prime minister', 'The prime minister']);
+    const out = d.relations.filter((r) => r.from === keir?.id).map((r) => `${r.label}>${r.to}`);
+    expect(out).toEqual(expect.arrayContaining(['hosted at>chequers', 'joins in>brussels', 'briefed on>strategic-defence-review']));
+    expectGrounded(text, d);
+  });
+
+  it('leaves passives and attributions to their own rules', () => {
+    const text = 'The retreat, chaired by European Council President António Costa, ended. The dinner, according to remarks provided by Reuters, was calm. The retreat was long.';
+    const d = draftArticle(text);
+    expect(d.relations.filter((r) => r.rule === 'svo')).toEqual([]);
+    expect(d.relations.some((r) => r.rule === 'passive-by' && r.from === 'antonio-costa')).toBe(true);
+  });
+
   it('does not draft a regional adjective as a name', () => {
     const text = 'Kellogg spun off its North American cereal business last year.';
     expect(entity(draftArticle(text), 'North American')).toBeUndefined();

@@ -26,7 +26,7 @@ const { graph } = loadArticle(buildArticle(sources(join(REPO, 'data'), SEED_SLUG
 /** Runs `kg export` to a file in the scratch folder and returns its path (base path for CSV). */
 function exportTo(format: string, name: string): string {
   const out = join(scratch, name);
-  const { code, stderr } = kg(['export', '--format', format, '--out', out]);
+  const { code, stderr } = kg(['export', '--format', format, '--out', out], { env: { KG_ARTICLE: SEED_SLUG } });
   expect(code, stderr).toBe(0);
   return out;
 }
@@ -39,7 +39,7 @@ let nx: ReaderReport;
 let ig: ReaderReport;
 
 beforeAll(async () => {
-  const stats = kg(['stats', '--json']);
+  const stats = kg(['stats', '--json'], { env: { KG_ARTICLE: SEED_SLUG } });
   expect(stats.code, stats.stderr).toBe(0);
   counts = JSON.parse(stats.stdout);
   graphmlFile = exportTo('graphml', 'seed.graphml');

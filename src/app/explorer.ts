@@ -1,7 +1,10 @@
+import type { ArticleEntry } from 'virtual:kg-articles';
 import type { LoadedArticle } from '../corpus/built.ts';
 import { TYPE_COLORS } from '../layout/palette.ts';
 import type { ExportFormat } from '../export/index.ts';
+import { ownText, textsFromModules } from './articleTexts.ts';
 import { createConsoleApi } from './console.ts';
+import { createArticleFilter } from './controllers/articleFilter.ts';
 import { createArticlePanel } from './controllers/articlePanel.ts';
 import { createDetails } from './controllers/details.ts';
 import { downloadExport } from './controllers/exports.ts';
@@ -17,18 +20,28 @@ import { createStore, type FocusDepth } from './state.ts';
 /** Resolves once the browser has painted what is on screen now. */
 const nextPaint = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
+/** What the page loaded: one article's view (`slug`) or the corpus view, and the data folder's articles. */
+export interface ExplorerView {
+  slug: string | undefined;
+  entries: readonly ArticleEntry[];
+  /** Whether the data folder has a corpus view (more than one article). */
+  corpus: boolean;
+}
+
 /**
- * Wires one loaded article into the page: one store, one controller per concern. The graph is
+ * Wires one loaded view into the page: one store, one controller per concern. The graph is
  * drawn first and painted before the panels are built, so the first frame does not wait for them.
  */
-export async function createExplorer(article: LoadedArticle, slug: string, articles: readonly string[]) {
+export async function createExplorer(article: LoadedArticle, { slug, entries, corpus }: ExplorerView) {
   const { graph } = article;
   const meta = graph.getAttributes();
+  const inCorpus = slug === undefined;
   for (const [type, color] of Object.entries(TYPE_COLORS)) document.documentElement.style.setProperty(`--type-${type}`, color);
   document.title = `${meta.title} · article-kg`;
   byId('title').textContent = 'article-kg';
-  byId('article-title').textContent = meta.title;
-  byId('article-meta').textContent = [meta.dateline, meta.publisher, meta.date].filter(Boolean).join(' · ');
+  const corpusLink = byId<HTMLAnchorElement>('corpus-link');
+  corpusLink.hidden = !corpus || inCorpus;
+  corpusLink.textContent = `All ${entries.length} articles`;
 
   const store = createStore();
   const view = createGraphView(byId('graph'), graph, store);
@@ -39,8 +52,12 @@ export async function createExplorer(article: LoadedArticle, slug: string, artic
     // With a focus on, the view already frames the new neighbourhood; a second camera move would cancel it.
     if (store.get().focusDepth === 0) view.focusNode(node);
   };
-  createDetails(byId('details'), byId('selection-status'), article, store);
-  const articlePanel = createArticlePanel(byId('article'), article, store);
+  const texts = inCorpus ? textsFromModules(entries) : ownText(article);
+  const header = { title: byId('article-title'), meta: byId('article-meta') };
+  const articlePanel = createArticlePanel(byId('article'), header, graph, store, texts, slug ?? entries[0]!.slug);
+  const showArticle = (s: string) => void articlePanel.showArticle(s);
+  createDetails(byId('details'), byId('selection-status'), article, store, inCorpus ? { articles: entries, showArticle } : undefined);
+  if (inCorpus) createArticleFilter(byId<HTMLFieldSetElement>('article-filters'), graph, entries, store);
   createFilters(byId<HTMLFieldSetElement>('type-filters'), byId<HTMLFieldSetElement>('relation-filters'), graph, store);
   createTimeline(byId('timeline'), graph, store, select);
   createSearch(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-options'), graph, select);
@@ -69,9 +86,10 @@ export async function createExplorer(article: LoadedArticle, slug: string, artic
   focus.addEventListener('change', () => store.update({ focusDepth: Number(focus.value) as FocusDepth }));
   store.subscribe((s) => (focus.value = String(s.focusDepth)));
   const format = byId<HTMLSelectElement>('export-format');
-  byId('export').addEventListener('click', () => void downloadExport(article, format.value as ExportFormat | 'png', slug, view.renderer));
+  byId('export').addEventListener('click', () => void downloadExport(article, format.value as ExportFormat | 'png', slug ?? 'corpus', view.renderer));
 
-  syncUrl(graph, slug, articles, store);
+  syncUrl(graph, { slug, articles: entries.map((e) => e.slug), corpus }, store);
+  await articlePanel.settled();
   const api = createConsoleApi(article, select);
   return { store, view, layout, articlePanel, api };
 }

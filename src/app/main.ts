@@ -1,4 +1,4 @@
-import { articles } from 'virtual:kg-articles';
+import { articles, corpus } from 'virtual:kg-articles';
 import { loadArticle } from '../corpus/built.ts';
 import { createExplorer } from './explorer.ts';
 import { articleOf } from './view/urlState.ts';
@@ -12,12 +12,13 @@ declare global {
   }
 }
 
-// An article the data folder does not hold falls back to the first; the hash is then rewritten.
+// The article the URL names; else the corpus view when there is more than one article; else the
+// only one. An article the data folder does not hold falls back the same way; the hash is then rewritten.
 const wanted = articleOf(location.hash);
-const entry = articles.find((a) => a.slug === wanted) ?? articles[0];
-if (!entry) throw new Error('explorer: the data folder has no articles');
-const { default: built } = await entry.load();
-const explorer = await createExplorer(loadArticle(built), entry.slug, articles.map((a) => a.slug));
+const entry = articles.find((a) => a.slug === wanted) ?? (corpus ? undefined : articles[0]);
+if (!entry && !corpus) throw new Error('explorer: the data folder has no articles');
+const { default: built } = await (entry ? entry.load() : corpus!());
+const explorer = await createExplorer(loadArticle(built), { slug: entry?.slug, entries: articles, corpus: Boolean(corpus) });
 window.explorer = explorer;
 window.kg = explorer.api;
 console.info('article-kg: the query core is at window.kg. Try kg.help()');

@@ -15,6 +15,8 @@ export interface State {
   hoveredEdge: string | null;
   hiddenTypes: ReadonlySet<EntityType>;
   hiddenRelations: ReadonlySet<string>;
+  /** In the corpus view: articles whose relations, and the entities only they mention, are hidden. */
+  hiddenArticles: ReadonlySet<string>;
   /** 0: the whole graph; 1 or 2: only what lies that many hops from the selection. */
   focusDepth: FocusDepth;
 }
@@ -25,6 +27,7 @@ export const initialState = (): State => ({
   hoveredEdge: null,
   hiddenTypes: new Set(),
   hiddenRelations: new Set(),
+  hiddenArticles: new Set(),
   focusDepth: 0,
 });
 

@@ -82,6 +82,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {},
     help: ['<file|->   the article as a UTF-8 text file, or - for standard input'],
   },
+  add: {
+    args: '<file|dir|->',
+    summary: 'draft an article (or a folder of .txt files) and add it to the corpus, every item marked as a draft',
+    positionals: [1, 1],
+    options: { slug: { type: 'string' }, title: { type: 'string' }, date: { type: 'string' }, publisher: { type: 'string' }, dateline: { type: 'string' } },
+    help: [
+      '--slug S        the article folder\'s name (default: DATE-first-words-of-the-title)',
+      '--title T       (default: the headline line, else the opening sentence)',
+      '--date D        YYYY-MM-DD (default: the date after the dateline, else the first in the text)',
+      '--publisher P   (default: the agency in the dateline, e.g. "BRUSSELS (Reuters) -")',
+      '--dateline L    (default: the place in the dateline)',
+    ],
+  },
   repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
 };
 

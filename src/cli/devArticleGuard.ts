@@ -1,5 +1,5 @@
 import type { Connect } from 'vite';
-import { INDEX_ID, articleSlug } from './articleIds.ts';
+import { isDataModule } from './articleIds.ts';
 
 /** Decodes until nothing changes, so double encoding cannot hide a name from the check. */
 function decodeFully(text: string): string {
@@ -22,7 +22,7 @@ const VITE_QUERY = /^(?:(?:t=\d{13}|import)(?:&|$))*$/;
 /**
  * A dev-server request that names one of these modules in any form (the /@id/ URLs the page
  * imports, or any other spelling Vite would resolve) goes on only in the exact form the page
- * uses and for a listed article; anything else is a 404 that names nothing, before Vite's own
+ * uses, for a listed article (or the corpus view, when there is one); anything else is a 404 that names nothing, before Vite's own
  * resolving, HTML fallback or error pages see it.
  */
 export function onlyKnownArticles(dataDir: string): Connect.NextHandleFunction {
@@ -36,11 +36,11 @@ export function onlyKnownArticles(dataDir: string): Connect.NextHandleFunction {
     } catch {
       return false;
     }
-    return id === INDEX_ID || articleSlug(dataDir, id) !== undefined;
+    return isDataModule(dataDir, id);
   };
   return (req, res, next) => {
     const url = req.url ?? '';
-    if (!decodeFully(url).includes('virtual:kg-article') || (url.startsWith('/@id/') && served(url))) return next();
+    if (!decodeFully(url).includes('virtual:kg-') || (url.startsWith('/@id/') && served(url))) return next();
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end('Not found');

@@ -1,17 +1,18 @@
 import { join, relative, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { VOCABULARY_FILE } from './dataDir.ts';
+import { ENTITIES_FILE, VOCABULARY_FILE } from './dataDir.ts';
 
 /**
  * Reloads the page when the data changes in a way no module import records: an article folder
- * appears or goes (Vite resolves a watched path as an import, and a folder does not resolve),
+ * appears or goes (Vite resolves a watched path as an import, and a folder does not resolve), the
+ * optional entities.yaml appears (no module could watch it while it was absent),
  * or a file changes while its article fails to build (a failed load records no imports). Edits
  * to files a built module imported are Vite's own business: it reloads for those already.
  */
 export function reloadOnDataChange(server: ViteDevServer, dataDir: string): void {
   const articles = join(dataDir, 'articles');
-  const vocabulary = join(dataDir, VOCABULARY_FILE);
-  server.watcher.add([articles, vocabulary]);
+  const shared = [join(dataDir, VOCABULARY_FILE), join(dataDir, ENTITIES_FILE)];
+  server.watcher.add([articles, ...shared]);
   const client = server.environments.client;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const reload = () => {
@@ -22,8 +23,8 @@ export function reloadOnDataChange(server: ViteDevServer, dataDir: string): void
   };
   const onChange = (path: string) => {
     const parts = relative(articles, path).split(sep);
-    // The vocabulary, an article folder or a file directly in one: nothing deeper, nothing else.
-    const data = path === vocabulary || (parts[0] !== '..' && parts[0] !== '' && parts.length <= 2);
+    // The shared files, an article folder or a file directly in one: nothing deeper, nothing else.
+    const data = shared.includes(path) || (parts[0] !== '..' && parts[0] !== '' && parts.length <= 2);
     if (!data || client.moduleGraph.getModulesByFile(path)?.size) return;
     // A folder copied in arrives as several events: reload once, after the last.
     clearTimeout(timer);

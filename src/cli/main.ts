@@ -52,6 +52,13 @@ async function run(argv: string[]): Promise<number> {
 
   if (command === 'validate') return validate(positionals[0] ?? (values.data as string | undefined), json);
   if (command === 'build') return build(values);
+  if (command === 'add') {
+    const { addCommand } = await import('./addCommand.ts');
+    const str = (name: string) => values[name] as string | undefined;
+    const { lines, ok } = await addCommand(positionals[0]!, { data: str('data'), slug: str('slug'), title: str('title'), date: str('date'), publisher: str('publisher'), dateline: str('dateline') });
+    for (const line of lines) (line.startsWith('kg add:') ? process.stderr : process.stdout).write(`${line}\n`);
+    return ok ? 0 : 1;
+  }
   if (command === 'draft') {
     const { draftCommand } = await import('./draftCommand.ts');
     print(await draftCommand(positionals[0]!, { data: values.data as string | undefined, json }));

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DataValidationError, type DataIssue } from '../model/errors.ts';
 import { emptyRecord, own } from '../model/own.ts';
-import type { ArticleModel, Entity, Relation, Span, Vocabulary } from '../model/types.ts';
+import type { ArticleModel, Entity, EntityType, Relation, Span, Vocabulary } from '../model/types.ts';
 import { foldCase } from '../text/fold.ts';
 import { graphemeBoundaries } from '../text/graphemes.ts';
 import { collectDefinitions, formsFor, type Definition, type EntityTypes, type Place } from './definitions.ts';
@@ -33,6 +33,11 @@ export interface CorpusSources {
 export interface CorpusModel {
   vocabulary: Vocabulary;
   articles: ArticleModel[];
+  /**
+   * Every entity as defined (not with the names local to one article). `shared`: defined in
+   * entities.yaml, so its names find it in every article; else they do in its own article only.
+   */
+  entities: { id: string; type: EntityType; label: string; aliases: string[]; shared: boolean }[];
 }
 
 /**
@@ -40,9 +45,12 @@ export interface CorpusModel {
  * entities.yaml or one article's graph.yaml) and is part of every article that names it; each
  * relation belongs to the article whose text states it. Every problem of every file is
  * collected before failing; cross-references are checked once each file has the right shape.
+ * `part`: the articles are only some of the corpus's (one article checked on its own).
+ * `ground`: ground (and return) only these articles; the others only define entities. For adding
+ * articles one by one to a corpus already valid, without grounding all of it again each time.
  * @throws DataValidationError listing every problem, each with file, line and path.
  */
-export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFiles } = {}): CorpusModel {
+export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFiles; part?: boolean; ground?: ReadonlySet<string> } = {}): CorpusModel {
   const issues: DataIssue[] = [];
   const parse = <T extends z.ZodType>(file: SourceFile, schema: T, what: string) => parseWith(file, schema, issues, what, options.parsed);
   const vocabularyFile = parse(sources.vocabulary, vocabularySchema, VOCABULARY_CONTENT);
@@ -62,7 +70,8 @@ export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFi
   const attributes = new Map([...definitions].map(([id, d]) => [id, checkAttributes(d, vocabulary, ids, issues)]));
   const mentionedAnywhere = new Set<string>();
 
-  const models = articles.map(({ files, meta, graph }): ArticleModel => {
+  const grounded = options.ground ? articles.filter((a) => options.ground!.has(a.files.slug)) : articles;
+  const models = grounded.map(({ files, meta, graph }): ArticleModel => {
     const text = files.article.text;
     const boundaries = graphemeBoundaries(text);
     const mentions = findMentions(text, formsFor(files.slug, definitions, names, local, issues), boundaries);
@@ -78,13 +87,15 @@ export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFi
     const relations = checkRelations(check, (quote, occurrence) => locateQuote(text, quote, occurrence, boundaries));
     return { meta: { slug: files.slug, ...meta!.data }, text, vocabulary, entities, relations };
   });
-  for (const [id, definition] of definitions) {
+  // Only the whole corpus can show that a shared entity is named nowhere (`part`: some articles only).
+  for (const [id, definition] of options.part || options.ground ? [] : definitions) {
     if (definition.home === undefined && !mentionedAnywhere.has(id)) {
       report(issues, definition.place, `entity "${id}" is never mentioned: no article names it by its label or an alias`);
     }
   }
   if (issues.length) throw new DataValidationError(issues);
-  return { vocabulary, articles: models };
+  const entities = [...definitions.values()].map(({ entity: { id, type, label, aliases }, home }) => ({ id, type, label, aliases, shared: home === undefined }));
+  return { vocabulary, articles: models, entities };
 }
 
 const report = (issues: DataIssue[], place: Place, message: string) => issues.push(place.source.issueAt(place.path, message));
@@ -173,7 +184,7 @@ function checkRelations({ file, source, vocabulary, ids, types, mentioned, issue
     if (relationIds.has(id)) say(at('id'), `duplicate relation id "${id}"`);
     relationIds.add(id);
     if ('span' in located) {
-      relations.push({ id, type: relation.type, source: relation.from, target: relation.to, evidence: located.span, qualifiers });
+      relations.push({ id, type: relation.type, source: relation.from, target: relation.to, evidence: located.span, qualifiers, ...(relation.draft ? { draft: relation.draft } : {}) });
     }
   });
   return relations;

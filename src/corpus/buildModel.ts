@@ -10,14 +10,16 @@ export interface ArticleSources {
   meta: SourceFile;
   graph: SourceFile;
   article: SourceFile;
+  /** data/entities.yaml, when the article uses entities the corpus shares. */
+  entities?: SourceFile;
 }
 
 /**
- * Validates one article on its own (every entity it uses defined in its graph.yaml) and grounds
- * it: the corpus builder with a corpus of one, so both follow the same rules.
+ * Validates one article on its own (every entity it uses defined in its graph.yaml or in
+ * entities.yaml) and grounds it: the corpus builder with a corpus of one, so both follow the same rules.
  * @throws DataValidationError listing every problem, each with file, line and path.
  */
 export function buildModel(sources: ArticleSources, options: { parsed?: ParsedFiles } = {}): ArticleModel {
-  const { slug, vocabulary, meta, graph, article } = sources;
-  return buildCorpus({ vocabulary, articles: [{ slug, meta, graph, article }] }, options).articles[0]!;
+  const { slug, vocabulary, meta, graph, article, entities } = sources;
+  return buildCorpus({ vocabulary, ...(entities ? { entities } : {}), articles: [{ slug, meta, graph, article }] }, { ...options, part: true }).articles[0]!;
 }

@@ -91,12 +91,18 @@ export function formsFor(
   local: ReadonlyMap<string, LocalNames>,
   issues: DataIssue[],
 ): { form: string; entity: string }[] {
-  const forms = new Map(names);
+  // The names of an entity defined in an article find it in that article only; the names of one
+  // in entities.yaml find it in every article. Sharing an entity is moving it to entities.yaml.
+  const forms = new Map([...names].filter(([, name]) => {
+    const home = definitions.get(name.entity)?.home;
+    return home === undefined || home === slug;
+  }));
   const mine = local.get(slug);
   for (const { id, place } of mine?.references ?? []) {
     if (!definitions.has(id)) report(issues, { ...place, path: [...place.path, 'id'] }, `unknown entity "${id}": no article and no entities.yaml defines it`);
   }
   for (const [key, name] of mine?.names ?? []) {
+    if (!definitions.has(name.entity)) continue;
     const owner = forms.get(key);
     if (owner && owner.entity !== name.entity) {
       report(issues, name.place, `"${name.form}" names both ${owner.entity} and ${name.entity}: mentions would be ambiguous (${owner.entity} at ${where(owner.place)})`);

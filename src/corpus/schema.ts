@@ -20,6 +20,11 @@ const text = exact(z.string());
 export const MAX_NAME_LENGTH = 200;
 const name = exact(z.string().max(MAX_NAME_LENGTH, `a name may have at most ${MAX_NAME_LENGTH} characters`));
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
+/**
+ * Marks what `kg add` drafted and no curator has reviewed yet: how sure the drafter was and the
+ * rule that produced it. A curator accepts an item by deleting its marker.
+ */
+const draftMarker = z.strictObject({ confidence: z.number().min(0).max(1), rule: z.string().min(1) }).optional();
 const entityType = z.enum(ENTITY_TYPES);
 const valueType = z.enum(VALUE_TYPES);
 /** YAML reads an unquoted 2025-02-03 as a string here (core schema), but an unquoted 2020 as a number. */
@@ -39,6 +44,7 @@ export const vocabularySchema = z.strictObject({
       from: z.array(entityType).min(1),
       to: z.array(entityType).min(1),
       qualifiers: z.record(z.string().regex(SNAKE, 'must be snake_case'), valueType).default({}),
+      draft: draftMarker,
     }),
   ),
 });
@@ -61,6 +67,7 @@ const entityDefinition = z.strictObject({
   aliases: z.array(name).default([]),
   description: z.string().default(''),
   attributes: z.record(z.string(), scalar).default({}),
+  draft: draftMarker,
 });
 
 /**
@@ -75,6 +82,7 @@ const articleEntity = z.strictObject({
   aliases: z.array(name).default([]),
   description: z.string().optional(),
   attributes: z.record(z.string(), scalar).optional(),
+  draft: draftMarker,
 });
 
 export const graphFileSchema = z.strictObject({
@@ -88,6 +96,7 @@ export const graphFileSchema = z.strictObject({
       evidence: text,
       occurrence: z.number().int().min(1).optional(),
       qualifiers: z.record(z.string(), scalar).default({}),
+      draft: draftMarker,
     }),
   ).default([]),
 });

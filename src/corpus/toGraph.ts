@@ -9,7 +9,7 @@ export const CORPUS_SLUG = '_corpus';
 
 function edgeAttributes(vocabulary: Vocabulary, relation: Relation) {
   const type = vocabulary.relations[relation.type]!;
-  return { relation: relation.type, label: type.label, inverse: type.inverse, evidence: relation.evidence, qualifiers: relation.qualifiers };
+  return { relation: relation.type, label: type.label, inverse: type.inverse, evidence: relation.evidence, qualifiers: relation.qualifiers, ...(relation.draft ? { draft: relation.draft } : {}) };
 }
 
 /** One validated article as a graphology graph. */

@@ -153,8 +153,12 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     const a = mentions[mi];
     // A subject is not the object of a preposition ("of France, said ...").
     const prev = tokens[a!.first - 1];
-    if (prev && prev.sent === tokens[a!.first]!.sent && (prev.pos === 'ADP' || txt(a!.first - 1) === "'s")) return;
+    // "before", "after" and the like also open clauses ("a day before the prime minister joins").
+    const conj = /^(?:before|after|as|while|when|since|until|because)$/u.test(txt(a!.first - 1));
+    if (prev && prev.sent === tokens[a!.first]!.sent && ((prev.pos === 'ADP' && !conj) || txt(a!.first - 1) === "'s")) return;
     if (txt(a!.last) === "'s" || txt(a!.last) === '-') return;
+    // "EU leaders to put": the name modifies the subject noun and is not itself the subject.
+    if (tokens[a!.last]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(a!.last))) return;
     // Skip an apposition or relative clause's commas: "Scholz, who is campaigning ahead of ..."
     let i = a!.last;
     if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) i += 2;
@@ -193,11 +197,22 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
           push({ from: a!.key, to: n.key, label, first: a!.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
           k = n.last;
         }
+        // "hosted Scholz, at Chequers", "joins EU leaders in Brussels", "briefed Scholz on the Review":
+        // the verb's prepositional object is related to the subject too.
+        if (txt(k) === ',') k++;
+        while (k < tokens.length && k - b.last <= 3 && tokens[k]!.pos === 'NOUN' && /^\p{Ll}/u.test(txt(k))) k++;
+        const prep = txt(k);
+        const det = /^(?:the|a|an)$/iu.test(txt(k + 1)) ? k + 2 : k + 1;
+        const p = /^(?:at|in|on|about)$/u.test(prep) && sameSent(a!.first, det) ? mentionAt(det) : undefined;
+        const pt = p ? type(p) : undefined;
+        const fits = prep === 'at' || prep === 'in' ? pt === 'place' || pt === 'country' : pt === 'event' || pt === 'topic';
+        if (p && fits && p.first === det) push({ from: a!.key, to: p.key, label: `${verb.text.toLowerCase()} ${prep}`, first: a!.first, last: p.last, rule: 'svo-prep', confidence: 0.45 });
         return;
       }
       const t = tokens[j];
       // "makers including X": what follows is an example of the subject, not its object.
-      if (/^[;:—–()"“”]$/u.test(t!.text) || (t!.text === ',' && verb) || t!.text === 'including') return;
+      // A passive ("chaired by") is the passive-by rule's; "according to" attributes, it does not act.
+      if (/^[;:—–()"“”]$/u.test(t!.text) || (t!.text === ',' && verb) || /^(?:including|according)$/u.test(t!.text) || (t!.text === 'by' && verb)) return;
       if (t!.pos === 'VERB' && !verb) verb = t;
       words.push(t!);
     }

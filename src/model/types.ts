@@ -18,6 +18,12 @@ export type ValueType = (typeof VALUE_TYPES)[number];
 
 export type Scalar = string | number | boolean;
 
+/** On an item `kg add` drafted and no curator has reviewed: how sure the drafter was, and which rule made it. */
+export interface DraftMarker {
+  confidence: number;
+  rule: string;
+}
+
 /** A half-open range of UTF-16 code units in the article text, with the text it covers. */
 export interface Span {
   start: number;
@@ -63,6 +69,7 @@ export interface Entity {
   attributes: Record<string, Scalar>;
   /** Every place the article names the entity, by label or alias, in text order. */
   mentions: Span[];
+  draft?: DraftMarker;
 }
 
 export interface Relation {
@@ -72,6 +79,7 @@ export interface Relation {
   target: string;
   evidence: Span;
   qualifiers: Record<string, Scalar>;
+  draft?: DraftMarker;
 }
 
 /** A validated, grounded article: every entity mentioned, every relation's evidence located. */
@@ -98,6 +106,7 @@ export interface KgNodeAttributes {
   mentions: Mention[];
   /** In a corpus graph: the articles that mention it, by slug. */
   articles?: string[];
+  draft?: DraftMarker;
   x?: number;
   y?: number;
   size?: number;
@@ -112,6 +121,7 @@ export interface KgEdgeAttributes {
   qualifiers: Record<string, Scalar>;
   /** In a corpus graph: the article whose text states it (its evidence offsets are in that text). */
   article?: string;
+  draft?: DraftMarker;
 }
 
 /** One article's metadata; a corpus graph has the corpus's (slug `corpus`, see corpus/toGraph.ts). */

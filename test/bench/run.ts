@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, one section each, then one table of figures against targets.
  *
- *   npm run bench -- [--only=startup,graphml,browser,draft] [--runs=15] [--cold-runs=3]
+ *   npm run bench -- [--only=startup,draft,corpus,graphml,browser] [--runs=15] [--cold-runs=3]
  *                    [--nodes=100000] [--edges=500000] [--skip-python] [--json] [--strict]
  *                    [--loads=5] [--hovers=20] [--browser-nodes=20000] [--browser-edges=100000]
  *   env: BENCH_ONLY, KG_BENCH_RUNS, KG_BENCH_COLD_RUNS, GRAPHML_BENCH_NODES, GRAPHML_BENCH_EDGES
@@ -143,9 +143,25 @@ const draft: BenchSection = {
   },
 };
 
+const corpus: BenchSection = {
+  name: 'corpus',
+  title: 'the builder at scale: kg add of 1,000 texts into a scratch corpus, then kg neighbours Starmer on it against node -e 0',
+  async run(ctx) {
+    const { runCorpusAddBench } = await import('./corpusAdd.ts');
+    const articles = ctx.count('corpus-articles', 1000, 'KG_BENCH_CORPUS_ARTICLES');
+    ctx.log(`  adding ${articles} articles...`);
+    const r = runCorpusAddBench({ articles, runs: ctx.count('runs', 9, 'KG_BENCH_RUNS') });
+    return [
+      { metric: `kg add of ${r.articles} articles`, value: r.add_s, unit: 's', note: `${r.per_article_ms} ms per article` },
+      { metric: 'kg neighbours Starmer on that corpus', value: r.kg_ms, unit: 'ms', note: `node -e 0: ${r.node_ms} ms` },
+      { metric: '  ratio to node -e 0', value: r.ratio, unit: 'x', target: { op: '<=', value: 2 } },
+    ];
+  },
+};
+
 /** Every section, in the order they run. */
 // Drafting runs before the GraphML section, whose 100k-node graph would swamp its peak memory.
-export const SECTIONS: BenchSection[] = [startup, draft, graphml, browser];
+export const SECTIONS: BenchSection[] = [startup, draft, corpus, graphml, browser];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

@@ -48,7 +48,7 @@ export function median(xs: number[]): number {
 }
 
 /** Wall time of one child process, in ms; throws if it fails or says the wrong thing. */
-function timeRun(args: string[], expect?: RegExp): number {
+export function timeRun(args: string[], expect?: RegExp): number {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, {
     cwd: REPO,

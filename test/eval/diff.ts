@@ -10,7 +10,7 @@ interface GE { id: string; type: string; label: string; mentions: string[] }
 interface GR { source: string; target: string; label: string; evidence: string }
 const vocab = loadVocabulary();
 const only = process.argv[2];
-for (const g of goldDocs(vocab) as unknown as { id: string; text: string; entities: GE[]; relations: GR[] }[]) {
+for (const g of goldDocs() as unknown as { id: string; text: string; entities: GE[]; relations: GR[] }[]) {
   if (only && !g.id.includes(only)) continue;
   const d = draftArticle(g.text, { vocabulary: vocab });
   console.log(`\n===== ${g.id}`);

@@ -63,3 +63,12 @@ export function inkShare(png: Buffer): number {
   for (let i = 0; i < image.data.length; i += 4) if (image.data[i]! + image.data[i + 1]! + image.data[i + 2]! < 700) ink++;
   return ink / (image.width * image.height);
 }
+
+/** A fresh page that collects its console errors and page errors: a test expects none. */
+export async function pageWithProblems(session: Pick<BrowserSession, 'browser'>, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await session.browser.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
+}

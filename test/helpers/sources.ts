@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArticleSources } from '../../src/corpus/index.ts';
 
@@ -13,8 +13,10 @@ export function sources(dataDir: string, slug: string, edit: Partial<Record<'voc
     return { path, text: edit[key] ? edit[key](text) : text };
   };
   const dir = join(dataDir, 'articles', slug);
+  const shared = join(dataDir, 'entities.yaml');
   return {
     slug,
+    ...(existsSync(shared) ? { entities: { path: shared, text: readFileSync(shared, 'utf8') } } : {}),
     vocabulary: file('vocabulary', join(dataDir, 'vocabulary.yaml')),
     article: file('article', join(dir, 'article.txt')),
     meta: file('meta', join(dir, 'meta.yaml')),

@@ -1,25 +1,29 @@
-import type { LoadedArticle } from '../../corpus/built.ts';
+import type { KgGraph } from '../../model/types.ts';
+import type { TextSource } from '../articleTexts.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { State, Store } from '../state.ts';
 import { segmentArticle } from '../view/articleSegments.ts';
+import { articleOfSelection } from '../view/panelArticle.ts';
+
+export interface ArticleHeader {
+  title: HTMLElement;
+  meta: HTMLElement;
+}
 
 /**
- * The article beside the graph: every mention is a button in its entity type's colour. Hover one
- * and its node lights up; click it and the node is selected. Select a node and its mentions are
- * marked; select an edge and its evidence is highlighted (CSS Custom Highlight API, so the text
- * itself is never re-rendered); either way the panel scrolls to the first one.
+ * The article beside the graph, one article at a time: every mention is a button in its entity
+ * type's colour. Hover one and its node lights up; click it and the node is selected. Select a
+ * node and its mentions are marked; select an edge and its evidence is highlighted (CSS Custom
+ * Highlight API, so the text itself is never re-rendered); either way the panel scrolls to the
+ * first one. In the corpus view, a selection in another article switches the panel to it first.
  */
-export function createArticlePanel(container: HTMLElement, article: LoadedArticle, store: Store) {
-  const { graph, text } = article;
-  const mentions = graph.mapNodes((node, a) => a.mentions.map((span) => ({ node, span }))).flat();
-  const textNodes: { start: number; node: Text }[] = [];
-  const buttonsByNode = new Map<string, HTMLButtonElement[]>();
+export function createArticlePanel(container: HTMLElement, header: ArticleHeader, graph: KgGraph, store: Store, texts: TextSource, first: string) {
+  let textNodes: { start: number; node: Text }[] = [];
+  let buttonsByNode = new Map<string, HTMLButtonElement[]>();
+  let shown: string | undefined;
+  let request = 0;
 
-  const children = segmentArticle(text.length, mentions).map((segment) => {
-    const content = document.createTextNode(text.slice(segment.start, segment.end));
-    textNodes.push({ start: segment.start, node: content });
-    if (!segment.node) return content;
-    const node = segment.node;
+  const mentionButton = (node: string, content: Text) => {
     const button = h('button', {
       class: 'mention',
       attrs: { type: 'button', 'data-node': node, 'data-type': graph.getNodeAttribute(node, 'type'), title: graph.getNodeAttribute(node, 'label') },
@@ -34,8 +38,43 @@ export function createArticlePanel(container: HTMLElement, article: LoadedArticl
     button.append(content);
     buttonsByNode.set(node, [...(buttonsByNode.get(node) ?? []), button]);
     return button;
-  });
-  replaceChildren(container, ...children);
+  };
+
+  function render(slug: string, text: string): void {
+    // One article's view has mentions without an article: they are all in its only text.
+    const mentions = graph.mapNodes((node, a) => a.mentions.filter((m) => m.article === undefined || m.article === slug).map((span) => ({ node, span }))).flat();
+    textNodes = [];
+    buttonsByNode = new Map();
+    const children = segmentArticle(text.length, mentions).map((segment) => {
+      const content = document.createTextNode(text.slice(segment.start, segment.end));
+      textNodes.push({ start: segment.start, node: content });
+      return segment.node ? mentionButton(segment.node, content) : content;
+    });
+    replaceChildren(container, ...children);
+    container.dataset.article = slug;
+    shown = slug;
+  }
+
+  /** Shows one article; resolves once it is on screen, or once a later request has taken over. */
+  async function show(slug: string): Promise<boolean> {
+    if (slug === shown) return true;
+    const mine = ++request;
+    container.setAttribute('aria-busy', 'true');
+    try {
+      const { text, meta } = await texts(slug);
+      if (mine !== request) return false;
+      header.title.textContent = meta.title;
+      header.meta.textContent = [meta.dateline, meta.publisher, meta.date].filter(Boolean).join(' · ');
+      render(slug, text);
+      return true;
+    } catch (error) {
+      if (mine === request) header.meta.textContent = 'This article could not be loaded.';
+      console.error(error);
+      return false;
+    } finally {
+      if (mine === request) container.removeAttribute('aria-busy');
+    }
+  }
 
   /** A DOM Range over article characters [start, end). */
   function rangeOf(start: number, end: number): Range {
@@ -69,10 +108,11 @@ export function createArticlePanel(container: HTMLElement, article: LoadedArticl
     highlights?.delete('evidence');
     const selection = state.selection;
     mark(selection?.kind === 'node' ? selection.id : null, 'selected');
+    mark(state.hoveredNode, 'hovered');
     if (selection?.kind === 'node') {
       const first = buttonsByNode.get(selection.id)?.[0];
       if (first) scrollTo(first.getBoundingClientRect());
-    } else if (selection?.kind === 'edge' && graph.hasEdge(selection.id)) {
+    } else if (selection?.kind === 'edge' && graph.hasEdge(selection.id) && (graph.getEdgeAttribute(selection.id, 'article') ?? shown) === shown) {
       const { start, end } = graph.getEdgeAttribute(selection.id, 'evidence');
       const range = rangeOf(start, end);
       if (highlights && typeof Highlight !== 'undefined') highlights.set('evidence', new Highlight(range));
@@ -80,11 +120,27 @@ export function createArticlePanel(container: HTMLElement, article: LoadedArticl
     }
   }
 
-  showSelection(store.get());
+  /** The article the selection belongs in, then the selection marked in it. */
+  async function follow(state: State): Promise<void> {
+    const target = articleOfSelection(graph, state.selection, shown ?? first);
+    if (await show(target)) showSelection(store.get());
+  }
+
+  let pending = follow(store.get());
   store.subscribe((state, previous) => {
-    if (state.selection !== previous.selection) showSelection(state);
+    if (state.selection !== previous.selection) pending = follow(state);
     if (state.hoveredNode !== previous.hoveredNode) mark(state.hoveredNode, 'hovered');
   });
 
-  return { rangeOf };
+  return {
+    rangeOf,
+    /** Resolves once the article for the latest selection is on screen. */
+    settled: () => pending,
+    /** The slug of the article on screen. */
+    shown: () => shown,
+    /** Shows another article, with the selection marked in it (the details panel's "appears in"). */
+    async showArticle(slug: string): Promise<void> {
+      if (await show(slug)) showSelection(store.get());
+    },
+  };
 }

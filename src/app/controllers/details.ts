@@ -3,15 +3,17 @@ import type { Scalar } from '../../model/types.ts';
 import { show, valueLabeller, type RelationView } from '../../query/index.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { Selection, Store } from '../state.ts';
+import { appearsIn, type ArticleInfo } from './appearsIn.ts';
 
 const typeChip = (type: string) => h('span', { class: 'chip' }, h('span', { class: 'swatch', attrs: { 'data-type': type, 'aria-hidden': 'true' } }), type);
 
 /**
  * The details panel: for a node, what the query core's `show` returns (the same answer as
  * `kg show`); for an edge, its relation, ends, qualifiers and evidence. Everything is clickable
- * through to the next entity or relation.
+ * through to the next entity or relation. In the corpus view (`corpus` given), an entity also
+ * lists the articles it appears in, and a relation names the article that states it.
  */
-export function createDetails(panel: HTMLElement, status: HTMLElement, article: LoadedArticle, store: Store) {
+export function createDetails(panel: HTMLElement, status: HTMLElement, article: LoadedArticle, store: Store, corpus?: { articles: readonly ArticleInfo[]; showArticle: (slug: string) => void }) {
   const { graph } = article;
   const values = valueLabeller(graph, article.vocabulary);
   const select = (selection: Selection) => store.update({ selection });
@@ -30,7 +32,7 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
     replaceChildren(
       panel,
       h('h2', {}, 'Explore'),
-      h('p', {}, `${graph.order} entities and ${graph.size} relations from “${meta.title}”. Hover a node to see its neighbours, click it (or a name in the article) for details, or search above.`),
+      h('p', {}, `${graph.order} entities and ${graph.size} relations from ${corpus ? meta.title : `“${meta.title}”`}. Hover a node to see its neighbours, click it (or a name in the article) for details, or search above.`),
     );
   }
 
@@ -52,7 +54,8 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       d.description ? h('p', { class: 'description' }, d.description) : null,
       d.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also: '), d.aliases.join(', ')) : null,
       valueList(d.attributes, values.attribute),
-      h('p', { class: 'muted' }, `Mentioned ${d.mentions.length} time${d.mentions.length === 1 ? '' : 's'} in the article.`),
+      h('p', { class: 'muted' }, `Mentioned ${d.mentions.length} time${d.mentions.length === 1 ? '' : 's'} in ${corpus ? 'the articles' : 'the article'}.`),
+      corpus ? appearsIn(graph, id, corpus.articles, corpus.showArticle) : null,
       ...groups(d.out, '→'),
       ...groups(d.in, '←'),
     );
@@ -68,9 +71,14 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       h('p', { class: 'edge-ends' }, entityButton(source, graph.getNodeAttribute(source, 'label')), ` → ${a.label} → `, entityButton(target, graph.getNodeAttribute(target, 'label'))),
       qualifierList(a.relation, a.qualifiers),
       h('blockquote', { class: 'evidence' }, a.evidence.text),
-      h('p', { class: 'muted' }, `Relation type ${a.relation} (read backwards: “${a.inverse}”), characters ${a.evidence.start}–${a.evidence.end} of the article.`),
+      h('p', { class: 'muted' }, `Relation type ${a.relation} (read backwards: “${a.inverse}”), characters ${a.evidence.start}–${a.evidence.end} of ${stating(a.article)}.`),
     );
   }
+
+  const stating = (slug: string | undefined) => {
+    const title = slug === undefined ? undefined : corpus?.articles.find((a) => a.slug === slug)?.title;
+    return title === undefined ? 'the article' : `“${title}”`;
+  };
 
   function render(selection: Selection | null): void {
     // A link inside the panel is about to be replaced: keep keyboard focus in the panel.

@@ -98,6 +98,7 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     const visibility =
       state.hiddenTypes !== previous.hiddenTypes ||
       state.hiddenRelations !== previous.hiddenRelations ||
+      state.hiddenArticles !== previous.hiddenArticles ||
       state.focusDepth !== previous.focusDepth ||
       (state.selection !== previous.selection && state.focusDepth > 0);
     if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode || state.hoveredEdge !== previous.hoveredEdge) {

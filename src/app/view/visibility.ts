@@ -11,9 +11,18 @@ export interface Visibility {
  * library's BFS would need a filtered copy of the graph (as query/neighbours.ts makes), and this
  * runs on every filter or selection change, where copying a large graph would show.
  */
-export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'>): Visibility {
-  const nodeShown = (n: string) => !state.hiddenTypes.has(graph.getNodeAttribute(n, 'type'));
-  const edgeShown = (e: string) => !state.hiddenRelations.has(graph.getEdgeAttribute(e, 'relation')) && nodeShown(graph.source(e)) && nodeShown(graph.target(e));
+export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'> & Partial<Pick<State, 'hiddenArticles'>>): Visibility {
+  const articles = state.hiddenArticles ?? new Set<string>();
+  // An entity stays while any article that mentions it is shown; one article's view has no `articles`.
+  const inShownArticle = (n: string) => {
+    const of = graph.getNodeAttribute(n, 'articles');
+    return !of || of.length === 0 || of.some((a) => !articles.has(a));
+  };
+  const nodeShown = (n: string) => !state.hiddenTypes.has(graph.getNodeAttribute(n, 'type')) && (articles.size === 0 || inShownArticle(n));
+  const edgeShown = (e: string) => {
+    const a = graph.getEdgeAttributes(e);
+    return !state.hiddenRelations.has(a.relation) && !(a.article !== undefined && articles.has(a.article)) && nodeShown(graph.source(e)) && nodeShown(graph.target(e));
+  };
 
   let nodes = new Set(graph.filterNodes(nodeShown));
   const seeds = selectionNodes(graph, state.selection).filter((n) => nodes.has(n));

@@ -1,0 +1,90 @@
+import { isMap, parseDocument } from 'yaml';
+import { buildCorpus, type CorpusSources } from '../corpus/buildCorpus.ts';
+import type { ParsedFiles } from '../corpus/parsedFiles.ts';
+import type { Draft } from '../draft/index.ts';
+import { DataValidationError, type DataIssue } from '../model/errors.ts';
+import type { ArticleMeta, Vocabulary } from '../model/types.ts';
+import { draftedFiles, type CorpusIndex, type ProposedType } from './articleFiles.ts';
+
+/** What `kg add` writes for one article: its three files, and the vocabulary if it proposes types. */
+export interface IntakeResult {
+  meta: string;
+  graph: string;
+  /** vocabulary.yaml with the proposed relation types added as drafts; undefined if none. */
+  vocabulary?: string;
+  /** Drafted items left out because they could not be made valid (a name another entity owns...). */
+  dropped: { entities: number; relations: number };
+}
+
+const ROUNDS = 6;
+
+/** vocabulary.yaml with `proposed` appended under `relations:`, comments kept; each marked as a draft. */
+export function withProposedTypes(vocabularyText: string, proposed: ProposedType[]): string {
+  const doc = parseDocument(vocabularyText);
+  const relations = doc.get('relations', true);
+  if (!isMap(relations)) throw new Error('vocabulary.yaml has no relations mapping');
+  for (const type of proposed) {
+    if (relations.has(type.id)) continue;
+    relations.set(type.id, doc.createNode({
+      label: type.label,
+      inverse: `${type.label} (inverse)`,
+      description: 'Proposed by kg add: no relation type fitted. Review the label, inverse and entity types.',
+      from: type.from,
+      to: type.to,
+      draft: { confidence: 0.5, rule: 'proposed-type' },
+    }));
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Which drafted entity or relation (by index in the draft) a validation issue of the new graph.yaml is about. */
+function blame(issue: DataIssue, graphPath: string, written: { entities: number[]; relations: number[] }): { kind: 'entities' | 'relations'; index: number } | undefined {
+  if (issue.file !== graphPath) return undefined;
+  const match = /^(entities|relations)\[(\d+)\]/.exec(issue.path);
+  if (!match) return undefined;
+  const kind = match[1] as 'entities' | 'relations';
+  const index = written[kind][Number(match[2])];
+  return index === undefined ? undefined : { kind, index };
+}
+
+/**
+ * A drafted article as data files that pass validation with the rest of the corpus. Each round
+ * writes the files, validates the whole corpus with them in memory, and leaves out the drafted
+ * items the problems point at (an entity whose name only occurs inside another's, a relation
+ * whose types do not fit), until nothing is left to fix. Problems in the metadata are the
+ * caller's to fix (a date to give), and are thrown.
+ * @throws DataValidationError when the article cannot be made valid by leaving drafted items out.
+ */
+export function intakeArticle(
+  input: { slug: string; text: string; meta: Omit<ArticleMeta, 'slug'>; draft: Draft; vocabulary: Vocabulary; corpus: CorpusIndex },
+  sources: CorpusSources,
+  options: { parsed?: ParsedFiles; dir: string },
+): IntakeResult {
+  const omit = { entities: new Set<number>(), relations: new Set<number>() };
+  const paths = { meta: `${options.dir}/meta.yaml`, graph: `${options.dir}/graph.yaml`, article: `${options.dir}/article.txt` };
+  for (let round = 0; ; round++) {
+    const files = draftedFiles(input, omit);
+    const vocabulary = files.proposed.length ? withProposedTypes(sources.vocabulary.text, files.proposed) : undefined;
+    const written = files.sourceOf;
+    try {
+      buildCorpus(
+        {
+          ...sources,
+          vocabulary: vocabulary === undefined ? sources.vocabulary : { path: sources.vocabulary.path, text: vocabulary },
+          articles: [...sources.articles, { slug: input.slug, meta: { path: paths.meta, text: files.meta }, graph: { path: paths.graph, text: files.graph }, article: { path: paths.article, text: input.text } }],
+        },
+        // The rest of the corpus is valid already: only the new article needs grounding.
+        { parsed: options.parsed, ground: new Set([input.slug]) },
+      );
+      return { meta: files.meta, graph: files.graph, vocabulary, dropped: { entities: omit.entities.size, relations: omit.relations.size } };
+    } catch (error) {
+      if (!(error instanceof DataValidationError)) throw error;
+      const blamed = error.issues.map((issue) => ({ issue, item: blame(issue, paths.graph, written) }));
+      const fixable = blamed.filter((b) => b.item);
+      if (round >= ROUNDS || fixable.length === 0 || fixable.length < blamed.length) {
+        throw new DataValidationError(blamed.filter((b) => !b.item).map((b) => b.issue).concat(round >= ROUNDS ? fixable.map((b) => b.issue) : []));
+      }
+      for (const { item } of fixable) omit[item!.kind].add(item!.index);
+    }
+  }
+}
