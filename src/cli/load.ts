@@ -3,10 +3,8 @@ import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSyn
 import { join } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
 import { own } from '../model/own.ts';
+import { CORPUS_SLUG } from '../model/types.ts';
 import { ARTICLE_FILES, ENTITIES_FILE, PACKAGE_ROOT, VOCABULARY_FILE, listArticles, readCorpusSources } from './dataDir.ts';
-
-/** The cache file of the corpus view: not a slug, so no article's cache file can take its name. */
-const CORPUS_VIEW = '_corpus';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
 
@@ -72,7 +70,8 @@ export async function loadArticleData(dataDir: string, slug: string | undefined)
 }
 
 async function load(dataDir: string, slug: string | undefined, options: LoadOptions): Promise<{ built: BuiltArticle; article?: LoadedArticle }> {
-  const view = slug ?? CORPUS_VIEW;
+  // The corpus view's cache file takes a name no article's can.
+  const view = slug ?? CORPUS_SLUG;
   const key = dataStamp(dataDir, view);
   const remembered = key === undefined ? undefined : options.memo?.get(key);
   if (remembered) return { built: remembered };

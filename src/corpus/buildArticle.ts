@@ -17,7 +17,7 @@ export function buildArticle(sources: ArticleSources, options?: LayoutOptions): 
  * A view of the corpus, validated as a whole and laid out: one article (`slug`) as its own graph,
  * exactly as it reads on its own, or (no slug) the corpus graph, whose `text` is empty: each
  * mention and evidence names the article whose text its offsets are in.
- * @throws DataValidationError for any problem anywhere in the corpus; UsageError-free: the caller checks the slug.
+ * @throws DataValidationError for any problem anywhere in the corpus; Error for a slug the corpus lacks (callers check it first).
  */
 export function buildView(sources: CorpusSources, slug: string | undefined, options: LayoutOptions & { parsed?: ParsedFiles } = {}): BuiltArticle {
   const corpus = buildCorpus(sources, options);

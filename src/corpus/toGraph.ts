@@ -1,11 +1,9 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { ArticleMeta, ArticleModel, KgGraph, Relation, Vocabulary } from '../model/types.ts';
+import { CORPUS_SLUG, type ArticleMeta, type ArticleModel, type KgGraph, type Relation, type Vocabulary } from '../model/types.ts';
 import type { CorpusModel } from './buildCorpus.ts';
 
 export type { KgGraph };
 
-/** The corpus graph's metadata slot: not an article, so a slug no article folder can have. */
-export const CORPUS_SLUG = '_corpus';
 
 function edgeAttributes(vocabulary: Vocabulary, relation: Relation) {
   const type = vocabulary.relations[relation.type]!;

@@ -124,7 +124,10 @@ export interface KgEdgeAttributes {
   draft?: DraftMarker;
 }
 
-/** One article's metadata; a corpus graph has the corpus's (slug `corpus`, see corpus/toGraph.ts). */
+/** The corpus graph's slug, where an article's graph has its own: no article folder can be named so. */
+export const CORPUS_SLUG = '_corpus';
+
+/** One article's metadata; a corpus graph has the corpus's (slug CORPUS_SLUG, see corpus/toGraph.ts). */
 export type KgGraphAttributes = ArticleMeta;
 
 /** The built graph: entity ids are node keys, relation ids edge keys (`<article>:<relation>` in a corpus graph). */
