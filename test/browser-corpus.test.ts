@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -142,5 +142,28 @@ describe('the explorer on a corpus', () => {
     expect(download.suggestedFilename()).toBe('corpus.graphml');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(kg(['export', '--format', 'graphml', '--data', CORPUS]).stdout);
     await page.close();
+  });
+});
+
+describe('an article added with kg add, in the explorer', () => {
+  it("is listed in the corpus view and its known entities are the corpus's, with the new article among theirs", async () => {
+    const data = join(scratch, 'added-data');
+    cpSync(CORPUS, data, { recursive: true });
+    const text = join(scratch, 'byron-returns.txt');
+    writeFileSync(text, 'SYLVANIA CITY (Wire) - On Monday 3 March 2025, Ada Byron, the prime minister of Freedonia, returned to Sylvania. Byron met traders there.\n');
+    const added = kg(['add', text, '--data', data, '--slug', 'byron-returns']);
+    expect(added.code, added.stderr).toBe(0);
+    await buildSite(join(scratch, 'added-site'), data);
+    const other = await startBrowser(join(scratch, 'added-site'));
+    try {
+      const page = await openExplorer(other);
+      expect(await page.locator('#article-filters li').allTextContents()).toContainEqual(expect.stringMatching(/^Byron, the prime minister of Freedonia, returned to Sylvania|2025-03-03/));
+      const appears = await page.evaluate(() => window.kg.graph.getNodeAttribute('ada-byron', 'articles'));
+      expect(appears).toContain('byron-returns');
+      expect(await page.evaluate(() => window.kg.graph.filterNodes((_, a) => a.label === 'Ada Byron').length)).toBe(1);
+      await page.close();
+    } finally {
+      await other.close();
+    }
   });
 });
