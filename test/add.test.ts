@@ -59,6 +59,30 @@ describe('kg add', () => {
     expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).map((a: { slug: string }) => a.slug)).toContain('chequers-draft');
   });
 
+  it('refuses a --slug that is not a slug (a path, a hidden name) before writing anything', () => {
+    const { data, texts } = corpusWithout('slugs', CHEQUERS);
+    const before = readdirSync(join(data, 'articles')).sort();
+    for (const slug of ['../../escaped', 'Bad_Slug', '.hidden']) {
+      const r = kg(['add', texts[0]!, '--data', data, '--date', '2025-02-02', '--slug', slug]);
+      expect(r.code, slug).toBe(2);
+      expect(r.stderr).toMatch(/--slug must be a slug/);
+    }
+    expect(readdirSync(join(data, 'articles')).sort()).toEqual(before);
+    expect(readdirSync(scratch)).not.toContain('escaped');
+  });
+
+  it('adds proposed relation types at the end of vocabulary.yaml, leaving every line the curator wrote as it was', () => {
+    const { data, texts } = corpusWithout('vocab', CHEQUERS);
+    const before = readFileSync(join(data, 'vocabulary.yaml'), 'utf8');
+    expect(kg(['add', texts[0]!, '--data', data, '--date', '2025-02-02']).code).toBe(0);
+    const after = readFileSync(join(data, 'vocabulary.yaml'), 'utf8');
+    expect(after.startsWith(before.trimEnd())).toBe(true);
+    const added = parse(after).relations as Record<string, { draft?: { rule: string } }>;
+    const proposed = Object.entries(added).filter(([, type]) => type.draft);
+    expect(proposed.length).toBeGreaterThan(0);
+    for (const [, type] of proposed) expect(type.draft!.rule).toBe('proposed-type');
+  });
+
   it('never overwrites an article, and refuses a text with no date it can find', () => {
     const { data, texts } = corpusWithout('again', CHEQUERS);
     expect(kg(['add', texts[0]!, '--data', data, '--date', '2025-02-02', '--slug', 'twice']).code).toBe(0);

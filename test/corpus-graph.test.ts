@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,11 @@ describe('corpus validation, naming both places', () => {
     ]);
   });
 
+  it('catches two references in one article giving one name to two entities', () => {
+    const dir = edited(`articles/${PARIS}/graph.yaml`, (t) => t.replace('  - id: paris-summit\n', '  - id: freedonia\n    aliases: [Prime Minister]\n  - id: paris-summit\n'));
+    expect(problems(dir)).toEqual([expect.stringMatching(/graph\.yaml:\d+: entities\[1\]: "Prime Minister" names both ada-byron and freedonia in this article/)]);
+  });
+
   it('catches a shared entity no article mentions', () => {
     const dir = edited('entities.yaml', (t) => `${t}  - id: ruritania\n    type: country\n    label: Ruritania\n`);
     expect(problems(dir)).toEqual([expect.stringMatching(/^entities\.yaml:\d+: entities\[3\]: entity "ruritania" is never mentioned: no article names it/)]);
@@ -96,6 +101,17 @@ describe('kg on a corpus', () => {
     const one = kg(['neighbours', 'Byron', '--data', CORPUS, '--article', SYLVANIA]);
     expect(one.stdout).toMatch(/^Ada Byron \(person\): 2 neighbours/);
     expect(one.stdout).not.toMatch(/summit/);
+  });
+
+  it('notices an edit that keeps the size and the modification time (the cache key has the change time too)', () => {
+    const dir = edited(`articles/${SYLVANIA}/meta.yaml`, (t) => t);
+    const meta = join(dir, 'articles', SYLVANIA, 'meta.yaml');
+    // Whole seconds, so that setting the time back restores it exactly.
+    utimesSync(meta, 1_700_000_000, 1_700_000_000);
+    expect(kg(['stats', '--data', dir, '--article', SYLVANIA]).stdout).toMatch(/^Byron visits Sylvania/);
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('Byron visits Sylvania', 'Byron visits Sylvanja'));
+    utimesSync(meta, 1_700_000_000, 1_700_000_000);
+    expect(kg(['stats', '--data', dir, '--article', SYLVANIA]).stdout).toMatch(/^Byron visits Sylvanja/);
   });
 
   it('exports the corpus with provenance that NetworkX and igraph read, and one article as before', async () => {

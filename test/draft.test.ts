@@ -158,3 +158,15 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   }, 30_000);
 });
+
+describe('drafting a pathological text', () => {
+  it('stays fast on one 60,000-character token and keeps every span in the text', () => {
+    const text = `${'A'.repeat(60_000)}\n\nKeir Starmer met Olaf Scholz in Berlin on Monday.`;
+    const t0 = performance.now();
+    const draft = draftArticle(text);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    for (const e of draft.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(draft.entities.every((e) => e.label.length <= 200)).toBe(true);
+    expect(draft.entities.map((e) => e.label)).toContain('Olaf Scholz');
+  });
+});

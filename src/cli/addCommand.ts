@@ -1,12 +1,13 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildCorpus, type CorpusSources } from '../corpus/buildCorpus.ts';
 import { ParsedFiles } from '../corpus/parsedFiles.ts';
 import { draftArticle } from '../draft/index.ts';
 import { detectMetadata } from '../intake/metadata.ts';
+import { corpusIndex } from '../intake/articleFiles.ts';
 import { intakeArticle } from '../intake/intake.ts';
 import { DataValidationError, UsageError } from '../model/errors.ts';
-import { foldCase } from '../text/fold.ts';
+import { SLUG } from '../model/types.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 import { ARTICLE_FILES, VOCABULARY_FILE, findDataDir, readCorpusSources } from './dataDir.ts';
 import { formatDataError } from './format.ts';
@@ -38,18 +39,6 @@ function inputs(path: string): string[] {
   return [path];
 }
 
-/** Writes a file and flushes it; the folder it is in becomes the article only once complete. */
-function writeDurably(path: string, text: string): void {
-  const fd = openSync(path, 'wx');
-  try {
-    const bytes = Buffer.from(text);
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** A progress line on stderr: redrawn in place on a terminal, one line per article otherwise. */
 function progress(done: number, total: number, label: string): void {
   if (total === 1) return;
@@ -70,8 +59,9 @@ export async function addCommand(path: string, options: AddOptions): Promise<{ l
   if (files.length > 1 && options.slug) throw new UsageError('--slug names one article: leave it out when adding a folder');
   const dataDir = findDataDir(options.data);
   let sources: CorpusSources = readCorpusSources(dataDir);
-  // Every file parsed once for the whole run, however many articles it adds.
-  const parsed = new ParsedFiles(Number.MAX_SAFE_INTEGER);
+  // Every file parsed once for the whole run (and each article's last rounds), up to a corpus
+  // far larger than this builder handles in one process today.
+  const parsed = new ParsedFiles(100_000);
   // Once, in full: the articles are then added one by one against a corpus known to be valid.
   buildCorpus(sources, { parsed });
   const lines: string[] = [];
@@ -102,6 +92,7 @@ async function addOne(file: string, options: AddOptions, dataDir: string, source
   const articles = join(dataDir, 'articles');
   const taken = (s: string) => existsSync(join(articles, s)) || sources.articles.some((a) => a.slug === s);
   // A slug asked for must be free; a derived one takes the next free -2, -3 (the same headline on the same day).
+  if (options.slug !== undefined && !SLUG.test(options.slug)) throw new UsageError(`--slug must be a slug (lower-case letters and digits joined by single hyphens), got "${options.slug}"`);
   let slug = options.slug ?? `${date}-${slugify(title) || 'article'}`;
   if (options.slug === undefined) for (let n = 2, base = slug; taken(slug); n++) slug = `${base}-${n}`;
   else if (taken(slug)) throw new UsageError(`an article "${slug}" exists already: give another --slug`);
@@ -109,28 +100,33 @@ async function addOne(file: string, options: AddOptions, dataDir: string, source
 
   // The entities and vocabulary only: every article was validated when it was added.
   const corpus = buildCorpus(sources, { parsed, ground: new Set() });
-  const names = new Map<string, string>();
-  const shared = new Map<string, string>();
-  for (const e of corpus.entities) for (const n of [e.label, ...e.aliases]) (e.shared ? [names, shared] : [names]).forEach((m) => m.set(foldCase(n), e.id));
-  const types = new Map(corpus.entities.map((e) => [e.id, e.type] as const));
   const draft = draftArticle(text, { vocabulary: corpus.vocabulary, known: corpus.entities.map(({ id, type, label, aliases }) => ({ id, type, label, aliases })) });
-  const result = intakeArticle({ slug, text, meta, draft, vocabulary: corpus.vocabulary, corpus: { types, names, shared } }, sources, { parsed, dir: target });
+  const result = intakeArticle({ slug, text, meta, draft, vocabulary: corpus.vocabulary, corpus: corpusIndex(corpus.entities) }, sources, { parsed, dir: target });
 
   // Built beside its final place under a hidden name (listArticles passes hidden entries over),
   // then renamed: the article appears complete, and a rename never replaces an existing folder.
   const temp = join(articles, `.${slug}.tmp-${process.pid}-${Date.now()}`);
+  const vocabularyPath = join(dataDir, VOCABULARY_FILE);
   const stop = onInterrupt(() => {
     rmSync(temp, { recursive: true, force: true });
     return `${target} not added`;
   });
   try {
     mkdirSync(temp);
-    writeDurably(join(temp, ARTICLE_FILES.article), text);
-    writeDurably(join(temp, ARTICLE_FILES.meta), result.meta);
-    writeDurably(join(temp, ARTICLE_FILES.graph), result.graph);
+    await writeFilesAtomic([
+      { path: join(temp, ARTICLE_FILES.article), chunks: [text] },
+      { path: join(temp, ARTICLE_FILES.meta), chunks: [result.meta] },
+      { path: join(temp, ARTICLE_FILES.graph), chunks: [result.graph] },
+    ]);
     // The proposed relation types first: once the article folder exists it must validate.
-    if (result.vocabulary !== undefined) await writeFilesAtomic([{ path: join(dataDir, VOCABULARY_FILE), chunks: [result.vocabulary] }]);
-    renameSync(temp, target);
+    if (result.vocabulary !== undefined) await writeFilesAtomic([{ path: vocabularyPath, chunks: [result.vocabulary] }]);
+    try {
+      renameSync(temp, target);
+    } catch (error) {
+      // The article did not arrive: neither do the types it proposed.
+      if (result.vocabulary !== undefined) await writeFilesAtomic([{ path: vocabularyPath, chunks: [sources.vocabulary.text] }]);
+      throw error;
+    }
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
@@ -142,8 +138,7 @@ async function addOne(file: string, options: AddOptions, dataDir: string, source
     ...(result.vocabulary === undefined ? {} : { vocabulary: { path: sources.vocabulary.path, text: result.vocabulary } }),
     articles: [...sources.articles, { slug, meta: { path: join(target, ARTICLE_FILES.meta), text: result.meta }, graph: { path: join(target, ARTICLE_FILES.graph), text: result.graph }, article: { path: join(target, ARTICLE_FILES.article), text } }],
   };
-  const entities = draft.entities.length - result.dropped.entities;
   const left = result.dropped.entities + result.dropped.relations;
-  const line = `added ${visible(resolve(target))}: ${entities} entities, ${draft.relations.length - result.dropped.relations} relations drafted${left ? ` (${left} drafted items left out: they could not be made valid)` : ''}`;
+  const line = `added ${visible(resolve(target))}: ${result.written.entities} entities, ${result.written.relations} relations drafted${left ? ` (${left} drafted items left out: they could not be made valid)` : ''}`;
   return { sources: next, line };
 }

@@ -5,6 +5,7 @@ import type { CorpusSources } from '../corpus/buildCorpus.ts';
 import { decodeSource } from '../corpus/decodeSource.ts';
 import type { SourceFile } from '../corpus/yamlSource.ts';
 import { DataValidationError, UsageError, type DataIssue } from '../model/errors.ts';
+import { SLUG } from '../model/types.ts';
 import { listFolder, readRegularFile } from './readData.ts';
 
 /** The checkout or installed package this CLI belongs to (the bundle sits in dist/cli/). */
@@ -15,8 +16,6 @@ export const VOCABULARY_FILE = 'vocabulary.yaml';
 /** The entities several articles share; optional. */
 export const ENTITIES_FILE = 'entities.yaml';
 
-/** Article folder names become URL hashes, module ids and file names: slugs only. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `--data`, then $KG_DATA, then ./data when it holds articles, then the package's own data. */
 export function findDataDir(option?: string): string {
@@ -87,7 +86,7 @@ export function readCorpusSources(dataDir: string): CorpusSources {
 }
 
 /** Whether anything (even a broken link, which reading then reports) is at `path`. */
-function exists(path: string): boolean {
+export function exists(path: string): boolean {
   try {
     lstatSync(path);
     return true;

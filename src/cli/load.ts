@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
 import { own } from '../model/own.ts';
 import { CORPUS_SLUG } from '../model/types.ts';
-import { ARTICLE_FILES, ENTITIES_FILE, PACKAGE_ROOT, VOCABULARY_FILE, listArticles, readCorpusSources } from './dataDir.ts';
+import { ARTICLE_FILES, ENTITIES_FILE, PACKAGE_ROOT, VOCABULARY_FILE, exists, listArticles, readCorpusSources } from './dataDir.ts';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
 
@@ -20,7 +20,7 @@ const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
 
 /**
  * Identifies one build without reading the data: the view (an article's slug, or the corpus),
- * the name, size, inode and modification time (to the nanosecond) of every data file (an entity
+ * the name, size, inode, modification and change times (to the nanosecond) of every data file (an entity
  * defined in one article or in entities.yaml shapes every article that names it), the builder's
  * format and the code that builds. Reading and hashing every file of a 1,000-article corpus
  * took longer than the query it was for. Undefined when a file cannot be seen: reading the data
@@ -28,13 +28,15 @@ const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
  */
 export function dataStamp(dataDir: string, view: string): string | undefined {
   const hash = createHash('sha256').update(`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}\0`);
+  // ctime too: unlike mtime it cannot be set back, so an edit that restores the old mtime and size still shows.
   const stamp = (path: string, optional = false) => {
     try {
       const s = statSync(path, { bigint: true });
-      hash.update(`${path}\0${s.size}\0${s.ino}\0${s.mtimeNs}\0`);
+      hash.update(`${path}\0${s.size}\0${s.ino}\0${s.mtimeNs}\0${s.ctimeNs}\0`);
       return true;
     } catch {
-      return optional;
+      // Optional means absent, not broken: a dangling link there must be read, and reported.
+      return optional && !exists(path);
     }
   };
   try {

@@ -4,7 +4,7 @@ import { emptyRecord, own } from '../model/own.ts';
 import type { ArticleModel, Entity, EntityType, Relation, Span, Vocabulary } from '../model/types.ts';
 import { foldCase } from '../text/fold.ts';
 import { graphemeBoundaries } from '../text/graphemes.ts';
-import { collectDefinitions, formsFor, type Definition, type EntityTypes, type Place } from './definitions.ts';
+import { collectDefinitions, formsFor, report, type Definition, type EntityTypes } from './definitions.ts';
 import { findMentions, locateQuote } from './ground.ts';
 import { parseWith } from './parseFile.ts';
 import type { ParsedFiles } from './parsedFiles.ts';
@@ -98,7 +98,6 @@ export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFi
   return { vocabulary, articles: models, entities };
 }
 
-const report = (issues: DataIssue[], place: Place, message: string) => issues.push(place.source.issueAt(place.path, message));
 
 /** Typed attributes, checked once where the entity is defined. */
 function checkAttributes(definition: Definition, vocabulary: Vocabulary, ids: ReadonlySet<string>, issues: DataIssue[]): Entity['attributes'] {

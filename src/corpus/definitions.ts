@@ -32,7 +32,8 @@ export function where(place: Place): string {
   return `${issue.file}:${issue.line ?? 1}`;
 }
 
-const report = (issues: DataIssue[], place: Place, message: string) => issues.push(place.source.issueAt(place.path, message));
+/** An issue at a place. */
+export const report = (issues: DataIssue[], place: Place, message: string) => issues.push(place.source.issueAt(place.path, message));
 
 /**
  * Every definition in the corpus, and the names that are the corpus's: each id defined once,
@@ -76,7 +77,13 @@ export function collectDefinitions(
         report(issues, place, `entity "${entry.id}" needs both type and label to be defined here, or only id and aliases to refer to one defined elsewhere`);
       } else {
         mine.references.push({ id: entry.id, place });
-        for (const form of entry.aliases) mine.names.set(foldCase(form), { form, entity: entry.id, place });
+        for (const form of entry.aliases) {
+          const key = foldCase(form);
+          const owner = mine.names.get(key);
+          if (owner && owner.entity !== entry.id) {
+            report(issues, place, `"${form}" names both ${owner.entity} and ${entry.id} in this article: mentions would be ambiguous (${owner.entity} at ${where(owner.place)})`);
+          } else mine.names.set(key, { form, entity: entry.id, place });
+        }
       }
     });
   }

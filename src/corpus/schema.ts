@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, VALUE_TYPES } from '../model/types.ts';
+import { ENTITY_TYPES, MAX_NAME_LENGTH, SLUG, VALUE_TYPES } from '../model/types.ts';
 
 /** Shapes of the curated data files. Cross-references are checked later, in buildModel.ts. */
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 /** ISO 8601 calendar date of year, month or day precision. */
 export const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
@@ -13,11 +12,12 @@ const slug = z.string().regex(SLUG, 'must be a slug: lower-case letters and digi
  * Text is kept exactly as written: white space at either end is refused, not trimmed, because a
  * name or quote that silently lost characters would no longer be what the curator wrote.
  */
+/** Whether a string is kept as written: not empty, no white space at either end. */
+export const isExactText = (s: string) => s.length > 0 && !/^\s|\s$/u.test(s);
 const exact = (schema: z.ZodString) =>
-  schema.min(1, 'must not be empty').refine((s) => !/^\s|\s$/u.test(s), 'must not start or end with white space (remove it, or quote more of the text)');
+  schema.min(1, 'must not be empty').refine(isExactText, 'must not start or end with white space (remove it, or quote more of the text)');
 const text = exact(z.string());
-/** Names are matched in the article on every build: a cap keeps that linear and catches pasted paragraphs. */
-export const MAX_NAME_LENGTH = 200;
+export { MAX_NAME_LENGTH };
 const name = exact(z.string().max(MAX_NAME_LENGTH, `a name may have at most ${MAX_NAME_LENGTH} characters`));
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 /**

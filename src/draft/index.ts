@@ -1,4 +1,4 @@
-import type { EntityType } from '../model/types';
+import { MAX_NAME_LENGTH, type EntityType } from '../model/types';
 import { findCandidates } from './candidates';
 import { locateTitleDescriptions } from './coref';
 import { DEMONYMS } from './gazetteer';
@@ -57,7 +57,8 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
   }
   const drafted = clusters.flatMap((k) => {
     const ms = byKey.get(k.key);
-    if (!ms?.length) return [];
+    // A "name" longer than any name may be (a run of capitals thousands long) is not one.
+    if (!ms?.length || k.label.length > MAX_NAME_LENGTH) return [];
     // A country named only by its adjective ("the former Dutch prime minister") is background.
     if (k.country && ms.every((m) => DEMONYMS.has(tokens.slice(m.first, m.last).map((t) => t.text).join(' ')))) return [];
     // "North American cereal business": an adjective of region, not a name the shape rules may type.

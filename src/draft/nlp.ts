@@ -27,11 +27,30 @@ function instance(): ReturnType<typeof winkNLP> {
   return nlp;
 }
 
+/** Longer runs without white space are no words; wink's tokenizer is quadratic on them (60,000 letters: 8 s). */
+const MAX_RUN = 100;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'gu');
+
+/**
+ * The text as the tokenizer reads it: every run of more than MAX_RUN non-space characters is cut
+ * by a space every MAX_RUN code units. Same length, so every offset still points into `text`.
+ */
+function tokenizable(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    let out = '';
+    for (let i = 0; i < run.length; i += MAX_RUN) out += `${run.slice(i, i + MAX_RUN - 1)} `;
+    return out.slice(0, run.length);
+  });
+}
+
 /** Tokens and sentences of `text`; tokens wink cannot place verbatim in the text are dropped. */
 export function analyse(text: string): { tokens: Token[]; sentences: Sentence[] } {
   const n = instance();
   const its = n.its;
-  const doc = n.readDoc(text);
+  // Tokens are located in the text wink read: it has the original's length and offsets, and holds
+  // every token verbatim (the original differs only inside runs too long to be words).
+  const read = tokenizable(text);
+  const doc = n.readDoc(read);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   // wink's typings omit lemma among the token outputs, though the model provides it.
@@ -48,12 +67,14 @@ export function analyse(text: string): { tokens: Token[]; sentences: Sentence[] 
     const v = values[i];
     if (!v || /^\s+$/u.test(v)) continue;
     // wink may alter a token (or drop characters); search a little ahead, else skip the token.
-    const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
-    if (at < 0 || at - cursor > 64) continue;
+    // Only within the next 64 characters: a search of the whole rest per lost token would be quadratic.
+    const near = read.startsWith(v, cursor) ? 0 : read.slice(cursor, cursor + 64 + v.length).indexOf(v);
+    if (near < 0) continue;
+    const at = cursor + near;
     cursor = at + v.length;
     const s = sentOf[i];
     if (!firstOfSent.has(s ?? 0)) firstOfSent.set(s ?? 0, tokens.length);
-    tokens.push({ start: at, end: at + v.length, text: v, pos: pos[i] ?? '', lemma: lemma[i] ?? v.toLowerCase(), sent: s ?? 0 });
+    tokens.push({ start: at, end: at + v.length, text: text.slice(at, at + v.length), pos: pos[i] ?? '', lemma: lemma[i] ?? v.toLowerCase(), sent: s ?? 0 });
   }
   // Sentences re-indexed over the kept tokens; a newline also ends a sentence (headlines, datelines).
   const sentences: Sentence[] = [];

@@ -1,7 +1,8 @@
 import { Document } from 'yaml';
 import type { Draft, DraftEntity } from '../draft/index.ts';
 import { own } from '../model/own.ts';
-import type { ArticleMeta, EntityType, Vocabulary } from '../model/types.ts';
+import { MAX_NAME_LENGTH, type ArticleMeta, type EntityType, type Vocabulary } from '../model/types.ts';
+import { isExactText } from '../corpus/schema.ts';
 import { foldCase } from '../text/fold.ts';
 import { graphemeBoundaries } from '../text/graphemes.ts';
 
@@ -12,6 +13,14 @@ export interface CorpusIndex {
   names: ReadonlyMap<string, string>;
   /** The names of shared entities (entities.yaml): they find their entity in every article already. */
   shared: ReadonlyMap<string, string>;
+}
+
+/** The index of a validated corpus: every entity's names for resolution, the shared ones apart. */
+export function corpusIndex(entities: { id: string; type: EntityType; label: string; aliases: string[]; shared: boolean }[]): CorpusIndex {
+  const names = new Map<string, string>();
+  const shared = new Map<string, string>();
+  for (const e of entities) for (const n of [e.label, ...e.aliases]) (e.shared ? [names, shared] : [names]).forEach((m) => m.set(foldCase(n), e.id));
+  return { types: new Map(entities.map((e) => [e.id, e.type] as const)), names, shared };
 }
 
 /** A relation type no vocabulary entry fits, proposed for the vocabulary as a draft. */
@@ -30,8 +39,7 @@ export interface DraftedFiles {
   sourceOf: { entities: number[]; relations: number[] };
 }
 
-const MAX_NAME = 200;
-const usableName = (s: string) => s.length > 0 && s.length <= MAX_NAME && !/^\s|\s$/u.test(s);
+const usableName = (s: string) => s.length <= MAX_NAME_LENGTH && isExactText(s);
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Which occurrence (1-based) of its quote an evidence span is, counting only whole-character ones, as the validator does. */
@@ -125,7 +133,7 @@ export function draftedFiles(
     const to = idOf.get(relation.to);
     if (omit.relations.has(index) || from === undefined || to === undefined || from === to) return;
     const key = `${from}|${relation.type}|${to}|${relation.evidence.start}`;
-    if (seen.has(key) || !usableName(relation.evidence.text)) return;
+    if (seen.has(key) || !isExactText(relation.evidence.text)) return;
     seen.add(key);
     const type = own(vocabulary.relations, relation.type);
     if (!type) {
@@ -154,5 +162,5 @@ export function draftedFiles(
   ].join('\n');
   const meta = new Document(input.meta);
   meta.commentBefore = ' Detected by kg add from the text where not given on the command line: check it.';
-  return { meta: meta.toString({ lineWidth: 0 }), graph: graph.toString({ lineWidth: 0 }), proposed: [...proposed.values()], sourceOf };
+  return { meta: meta.toString({ lineWidth: 0 }), graph: graph.toString({ lineWidth: 0, flowCollectionPadding: false }), proposed: [...proposed.values()], sourceOf };
 }

@@ -1,4 +1,4 @@
-import { isMap, parseDocument } from 'yaml';
+import { Document, isMap, isNode, parseDocument } from 'yaml';
 import { buildCorpus, type CorpusSources } from '../corpus/buildCorpus.ts';
 import type { ParsedFiles } from '../corpus/parsedFiles.ts';
 import type { Draft } from '../draft/index.ts';
@@ -12,29 +12,45 @@ export interface IntakeResult {
   graph: string;
   /** vocabulary.yaml with the proposed relation types added as drafts; undefined if none. */
   vocabulary?: string;
+  /** Entries written to graph.yaml. */
+  written: { entities: number; relations: number };
   /** Drafted items left out because they could not be made valid (a name another entity owns...). */
   dropped: { entities: number; relations: number };
 }
 
 const ROUNDS = 6;
 
-/** vocabulary.yaml with `proposed` appended under `relations:`, comments kept; each marked as a draft. */
+/**
+ * vocabulary.yaml with `proposed` added at the end of `relations:`, each marked as a draft. The
+ * new entries are spliced in as text where that mapping ends, so the rest of the file (its
+ * comments and their alignment) stays byte for byte as the curator wrote it.
+ */
 export function withProposedTypes(vocabularyText: string, proposed: ProposedType[]): string {
   const doc = parseDocument(vocabularyText);
   const relations = doc.get('relations', true);
-  if (!isMap(relations)) throw new Error('vocabulary.yaml has no relations mapping');
-  for (const type of proposed) {
-    if (relations.has(type.id)) continue;
-    relations.set(type.id, doc.createNode({
+  if (!isMap(relations) || !relations.range) throw new Error('vocabulary.yaml has no relations mapping');
+  const fresh = proposed.filter((type) => !relations.has(type.id));
+  if (!fresh.length) return vocabularyText;
+  const entries = new Document(
+    Object.fromEntries(fresh.map((type) => [type.id, {
       label: type.label,
       inverse: `${type.label} (inverse)`,
       description: 'Proposed by kg add: no relation type fitted. Review the label, inverse and entity types.',
       from: type.from,
       to: type.to,
       draft: { confidence: 0.5, rule: 'proposed-type' },
-    }));
-  }
-  return doc.toString({ lineWidth: 0 });
+    }])),
+  ).toString({ lineWidth: 0, flowCollectionPadding: false });
+  const indent = ' '.repeat(relations.items[0]?.key && isNode(relations.items[0].key) ? lineStart(vocabularyText, relations.items[0].key.range![0]) : 2);
+  const block = entries.trimEnd().split('\n').map((line) => indent + line).join('\n');
+  const end = relations.range[1];
+  const before = vocabularyText.slice(0, end).replace(/\s*$/, '');
+  return `${before}\n\n${block}\n${vocabularyText.slice(end).replace(/^[^\S\n]*\n?/, '')}`;
+}
+
+/** How far into its line an offset is: the indentation of the key there. */
+function lineStart(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /** Which drafted entity or relation (by index in the draft) a validation issue of the new graph.yaml is about. */
@@ -76,7 +92,13 @@ export function intakeArticle(
         // The rest of the corpus is valid already: only the new article needs grounding.
         { parsed: options.parsed, ground: new Set([input.slug]) },
       );
-      return { meta: files.meta, graph: files.graph, vocabulary, dropped: { entities: omit.entities.size, relations: omit.relations.size } };
+      return {
+        meta: files.meta,
+        graph: files.graph,
+        vocabulary,
+        written: { entities: written.entities.length, relations: written.relations.length },
+        dropped: { entities: omit.entities.size, relations: omit.relations.size },
+      };
     } catch (error) {
       if (!(error instanceof DataValidationError)) throw error;
       const blamed = error.issues.map((issue) => ({ issue, item: blame(issue, paths.graph, written) }));

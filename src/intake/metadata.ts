@@ -15,9 +15,9 @@ const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2}) ${MONTH},? (\\d{4})\\b`);
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})\\b`);
 // A place in capitals, an optional region, then the agency in brackets and a dash: "BRUSSELS (Reuters) -".
-const DATELINE = /^\s*([A-Z][A-Za-z]*[A-Z][A-Z .'-]*?)(?:, [A-Z][A-Za-z .]+)*\s*\(([^()\n]{2,40})\)\s*[-–—]/m;
+const DATELINE = /^\s*([A-Z][A-Za-z]{0,30}[A-Z][A-Z .'-]{0,40}?)(?:, [A-Z][A-Za-z .]{1,40}){0,3}\s*\(([^()\n]{2,40})\)\s*[-–—]/m;
 // The same without an agency: "McLEAN, Virginia, Aug 14 —".
-const BARE_DATELINE = /^\s*([A-Z][A-Za-z]*[A-Z][A-Z .'-]*?),[^\n]{0,40}?[-–—]\s/m;
+const BARE_DATELINE = /^\s*([A-Z][A-Za-z]{0,30}[A-Z][A-Z .'-]{0,40}?),[^\n]{0,40}?[-–—]\s/m;
 
 const iso = (year: string, month: number, day: string) => `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
@@ -51,9 +51,13 @@ function findTitle(text: string, datelineAt: number | undefined): string | undef
   return `${opening.slice(0, 117).replace(/\s+\S*$/, '')}…`;
 }
 
+/** A dateline opens the story: only its first lines are searched (and the patterns are bounded), so a huge text costs nothing. */
+const HEAD = 2000;
+
 export function detectMetadata(text: string): DetectedMeta {
-  const full = DATELINE.exec(text);
-  const bare = full ? null : BARE_DATELINE.exec(text);
+  const head = text.slice(0, HEAD);
+  const full = DATELINE.exec(head);
+  const bare = full ? null : BARE_DATELINE.exec(head);
   const line = full ?? bare;
   const meta: DetectedMeta = {};
   if (line) meta.dateline = titleCase(line[1]!.trim());
@@ -62,7 +66,7 @@ export function detectMetadata(text: string): DetectedMeta {
   // one above it belongs to a caption or a headline.
   const date = (line ? findDate(text.slice(line.index + line[0].length, line.index + line[0].length + 300)) : undefined) ?? findDate(text);
   if (date) meta.date = date;
-  const title = findTitle(text, line?.index);
+  const title = findTitle(head, line?.index);
   if (title) meta.title = title;
   return meta;
 }

@@ -18,6 +18,12 @@ export type ValueType = (typeof VALUE_TYPES)[number];
 
 export type Scalar = string | number | boolean;
 
+/** Ids of entities and relations, and article folder names: they become URL hashes, module ids, file names and XML tokens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The longest a label or alias may be: names are matched in every text, and a longer one is a pasted paragraph. */
+export const MAX_NAME_LENGTH = 200;
+
 /** On an item `kg add` drafted and no curator has reviewed: how sure the drafter was, and which rule made it. */
 export interface DraftMarker {
   confidence: number;
