@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
+import type { CorpusModel } from '../corpus/buildCorpus.ts';
 import { own } from '../model/own.ts';
 import { CORPUS_SLUG } from '../model/types.ts';
 import { ARTICLE_FILES, ENTITIES_FILE, PACKAGE_ROOT, VOCABULARY_FILE, exists, listArticles, readCorpusSources } from './dataDir.ts';
@@ -80,10 +81,8 @@ async function load(dataDir: string, slug: string | undefined, options: LoadOpti
   const cacheFile = join(CACHE_DIR, `${view}.json`);
   const hit = options.cache === false || key === undefined ? undefined : readCache(cacheFile, key);
   if (hit) return hit;
-  // A miss, or a file that cannot be seen: read everything, which reports what is wrong.
-  const sources = readCorpusSources(dataDir);
-  const { buildView } = await import('../corpus/buildArticle.ts');
-  const built = buildView(sources, slug);
+  const { viewOf } = await import('../corpus/buildArticle.ts');
+  const built = viewOf(await validatedCorpus(dataDir), slug);
   if (key === undefined) return { built };
   options.memo?.set(key, built);
   if (options.cache !== false) {
@@ -96,6 +95,23 @@ async function load(dataDir: string, slug: string | undefined, options: LoadOpti
     }
   }
   return { built };
+}
+
+/**
+ * The last corpus validated in this process, by data stamp: the dev server and `kg build` ask
+ * for every article's view, and each would otherwise read, parse and ground the whole corpus
+ * again (a thousand articles, a thousand times).
+ */
+let lastCorpus: { stamp: string; corpus: CorpusModel } | undefined;
+
+async function validatedCorpus(dataDir: string): Promise<CorpusModel> {
+  const stamp = dataStamp(dataDir, 'model');
+  if (stamp !== undefined && lastCorpus?.stamp === stamp) return lastCorpus.corpus;
+  // A miss, or a file that cannot be seen: read everything, which reports what is wrong.
+  const { buildCorpus } = await import('../corpus/buildCorpus.ts');
+  const corpus = buildCorpus(readCorpusSources(dataDir));
+  lastCorpus = stamp === undefined ? undefined : { stamp, corpus };
+  return corpus;
 }
 
 /**

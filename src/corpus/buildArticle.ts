@@ -1,8 +1,7 @@
 import { layoutGraph, type LayoutOptions } from '../layout/layout.ts';
-import { buildCorpus, type CorpusSources } from './buildCorpus.ts';
+import type { CorpusModel } from './buildCorpus.ts';
 import { buildModel, type ArticleSources } from './buildModel.ts';
 import { BUILT_FORMAT, type BuiltArticle } from './built.ts';
-import type { ParsedFiles } from './parsedFiles.ts';
 import { toCorpusGraph, toGraph } from './toGraph.ts';
 
 /** One article on its own: data files -> validated model -> graph -> layout. Throws DataValidationError. */
@@ -14,13 +13,12 @@ export function buildArticle(sources: ArticleSources, options?: LayoutOptions): 
 }
 
 /**
- * A view of the corpus, validated as a whole and laid out: one article (`slug`) as its own graph,
- * exactly as it reads on its own, or (no slug) the corpus graph, whose `text` is empty: each
- * mention and evidence names the article whose text its offsets are in.
- * @throws DataValidationError for any problem anywhere in the corpus; Error for a slug the corpus lacks (callers check it first).
+ * A view of a validated corpus, laid out: one article (`slug`) as its own graph, exactly as it
+ * reads on its own, or (no slug) the corpus graph, whose `text` is empty: each mention and
+ * evidence names the article whose text its offsets are in.
+ * @throws Error for a slug the corpus lacks (callers check it first).
  */
-export function buildView(sources: CorpusSources, slug: string | undefined, options: LayoutOptions & { parsed?: ParsedFiles } = {}): BuiltArticle {
-  const corpus = buildCorpus(sources, options);
+export function viewOf(corpus: CorpusModel, slug: string | undefined, options: LayoutOptions = {}): BuiltArticle {
   const article = slug === undefined ? undefined : corpus.articles.find((a) => a.meta.slug === slug);
   if (slug !== undefined && !article) throw new Error(`no article "${slug}" in the corpus`);
   const graph = article ? toGraph(article) : toCorpusGraph(corpus);
