@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { buildCorpus, type CorpusSources } from '../corpus/buildCorpus.ts';
+import { buildCorpus, type CorpusModel, type CorpusSources } from '../corpus/buildCorpus.ts';
 import { ParsedFiles } from '../corpus/parsedFiles.ts';
 import { draftArticle } from '../draft/index.ts';
 import { detectMetadata } from '../intake/metadata.ts';
@@ -62,14 +62,15 @@ export async function addCommand(path: string, options: AddOptions): Promise<{ l
   // Every file parsed once for the whole run (and each article's last rounds), up to a corpus
   // far larger than this builder handles in one process today.
   const parsed = new ParsedFiles(100_000);
-  // Once, in full: the articles are then added one by one against a corpus known to be valid.
-  buildCorpus(sources, { parsed });
+  // Once, in full: the articles are then added one by one against a corpus known to be valid,
+  // each resolved against the corpus as the previous one's validation left it.
+  let corpus = buildCorpus(sources, { parsed });
   const lines: string[] = [];
   let ok = true;
   for (const [i, file] of files.entries()) {
     try {
-      const added = await addOne(file, options, dataDir, sources, parsed);
-      sources = added.sources;
+      const added = await addOne(file, options, dataDir, { sources, corpus }, parsed);
+      ({ sources, corpus } = added);
       lines.push(added.line);
     } catch (error) {
       ok = false;
@@ -82,7 +83,7 @@ export async function addCommand(path: string, options: AddOptions): Promise<{ l
   return { lines, ok };
 }
 
-async function addOne(file: string, options: AddOptions, dataDir: string, sources: CorpusSources, parsed: ParsedFiles) {
+async function addOne(file: string, options: AddOptions, dataDir: string, { sources, corpus }: { sources: CorpusSources; corpus: CorpusModel }, parsed: ParsedFiles) {
   const text = await readText(file);
   const detected = detectMetadata(text);
   const date = options.date ?? detected.date;
@@ -98,8 +99,6 @@ async function addOne(file: string, options: AddOptions, dataDir: string, source
   else if (taken(slug)) throw new UsageError(`an article "${slug}" exists already: give another --slug`);
   const target = join(articles, slug);
 
-  // The entities and vocabulary only: every article was validated when it was added.
-  const corpus = buildCorpus(sources, { parsed, ground: new Set() });
   const draft = draftArticle(text, { vocabulary: corpus.vocabulary, known: corpus.entities.map(({ id, type, label, aliases }) => ({ id, type, label, aliases })) });
   const result = intakeArticle({ slug, text, meta, draft, vocabulary: corpus.vocabulary, corpus: corpusIndex(corpus.entities) }, sources, { parsed, dir: target });
 
@@ -140,5 +139,5 @@ async function addOne(file: string, options: AddOptions, dataDir: string, source
   };
   const left = result.dropped.entities + result.dropped.relations;
   const line = `added ${visible(resolve(target))}: ${result.written.entities} entities, ${result.written.relations} relations drafted${left ? ` (${left} drafted items left out: they could not be made valid)` : ''}`;
-  return { sources: next, line };
+  return { sources: next, corpus: result.corpus, line };
 }

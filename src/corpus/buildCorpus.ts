@@ -45,12 +45,12 @@ export interface CorpusModel {
  * entities.yaml or one article's graph.yaml) and is part of every article that names it; each
  * relation belongs to the article whose text states it. Every problem of every file is
  * collected before failing; cross-references are checked once each file has the right shape.
- * `part`: the articles are only some of the corpus's (one article checked on its own).
- * `ground`: ground (and return) only these articles; the others only define entities. For adding
- * articles one by one to a corpus already valid, without grounding all of it again each time.
+ * `ground`: ground (and return) only these articles; the others only define entities. For one
+ * article checked on its own, and for articles added one by one to a corpus already valid,
+ * without grounding all of it again each time.
  * @throws DataValidationError listing every problem, each with file, line and path.
  */
-export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFiles; part?: boolean; ground?: ReadonlySet<string> } = {}): CorpusModel {
+export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFiles; ground?: ReadonlySet<string> } = {}): CorpusModel {
   const issues: DataIssue[] = [];
   const parse = <T extends z.ZodType>(file: SourceFile, schema: T, what: string) => parseWith(file, schema, issues, what, options.parsed);
   const vocabularyFile = parse(sources.vocabulary, vocabularySchema, VOCABULARY_CONTENT);
@@ -87,8 +87,8 @@ export function buildCorpus(sources: CorpusSources, options: { parsed?: ParsedFi
     const relations = checkRelations(check, (quote, occurrence) => locateQuote(text, quote, occurrence, boundaries));
     return { meta: { slug: files.slug, ...meta!.data }, text, vocabulary, entities, relations };
   });
-  // Only the whole corpus can show that a shared entity is named nowhere (`part`: some articles only).
-  for (const [id, definition] of options.part || options.ground ? [] : definitions) {
+  // Only the whole corpus, grounded, can show that a shared entity is named nowhere.
+  for (const [id, definition] of options.ground ? [] : definitions) {
     if (definition.home === undefined && !mentionedAnywhere.has(id)) {
       report(issues, definition.place, `entity "${id}" is never mentioned: no article names it by its label or an alias`);
     }

@@ -21,5 +21,5 @@ export interface ArticleSources {
  */
 export function buildModel(sources: ArticleSources, options: { parsed?: ParsedFiles } = {}): ArticleModel {
   const { slug, vocabulary, meta, graph, article, entities } = sources;
-  return buildCorpus({ vocabulary, ...(entities ? { entities } : {}), articles: [{ slug, meta, graph, article }] }, { ...options, part: true }).articles[0]!;
+  return buildCorpus({ vocabulary, ...(entities ? { entities } : {}), articles: [{ slug, meta, graph, article }] }, { ...options, ground: new Set([slug]) }).articles[0]!;
 }

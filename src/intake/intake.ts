@@ -1,5 +1,5 @@
 import { Document, isMap, isNode, parseDocument } from 'yaml';
-import { buildCorpus, type CorpusSources } from '../corpus/buildCorpus.ts';
+import { buildCorpus, type CorpusModel, type CorpusSources } from '../corpus/buildCorpus.ts';
 import type { ParsedFiles } from '../corpus/parsedFiles.ts';
 import type { Draft } from '../draft/index.ts';
 import { DataValidationError, type DataIssue } from '../model/errors.ts';
@@ -16,6 +16,8 @@ export interface IntakeResult {
   written: { entities: number; relations: number };
   /** Drafted items left out because they could not be made valid (a name another entity owns...). */
   dropped: { entities: number; relations: number };
+  /** The corpus with the article in it, as validated: what the next article added is resolved against. */
+  corpus: CorpusModel;
 }
 
 const ROUNDS = 6;
@@ -83,7 +85,7 @@ export function intakeArticle(
     const vocabulary = files.proposed.length ? withProposedTypes(sources.vocabulary.text, files.proposed) : undefined;
     const written = files.sourceOf;
     try {
-      buildCorpus(
+      const corpus = buildCorpus(
         {
           ...sources,
           vocabulary: vocabulary === undefined ? sources.vocabulary : { path: sources.vocabulary.path, text: vocabulary },
@@ -98,6 +100,7 @@ export function intakeArticle(
         vocabulary,
         written: { entities: written.entities.length, relations: written.relations.length },
         dropped: { entities: omit.entities.size, relations: omit.relations.size },
+        corpus,
       };
     } catch (error) {
       if (!(error instanceof DataValidationError)) throw error;
