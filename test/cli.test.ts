@@ -161,6 +161,17 @@ describe('kg export', () => {
     expect(readdirSync(scratch).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('stops quietly when the reader of its output closes the pipe (kg ... | head)', () => {
+    // The corpus GraphML is far larger than a pipe's buffer, so the write after `head` exits fails.
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" dist/cli/kg.cjs export | head -c 100 >/dev/null`], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, KG_DATA: '', KG_ARTICLE: '' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(141);
+  });
+
   it('leaves no file behind when the export fails', () => {
     const target = join(scratch, 'missing-dir', 'g.graphml');
     const { code, stderr } = seedKg(['export', '--out', target]);

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cacheFile } from '../src/cli/load.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kg, KG_BIN } from './helpers/kg.ts';
 import { REPO } from './helpers/sources.ts';
@@ -115,7 +116,7 @@ describe('kg export interrupted', () => {
   });
   afterAll(() => {
     rmSync(data, { recursive: true, force: true });
-    rmSync(join(REPO, 'node_modules/.cache/article-kg', `${slug}.json`), { force: true });
+    for (const kind of ['json', 'blocks'] as const) rmSync(cacheFile(data, slug, kind), { force: true });
   });
 
   /** Starts the export, waits until its temp file exists, sends `signal`, and reports how it ended. */

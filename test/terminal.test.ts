@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheFile } from '../src/cli/load.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { visible, visibleJson } from '../src/cli/terminal.ts';
-import { REPO } from './helpers/sources.ts';
 import { kgBytes, scratchData } from './scratch.ts';
 
 /** Characters that must never reach a terminal raw; a newline is ours and allowed. */
@@ -43,7 +43,7 @@ describe('kg prints data from hostile files visibly', () => {
   const data = scratchData(slug, [hostile, { label: 'Plain Person' }], { title });
   afterAll(() => {
     rmSync(data, { recursive: true, force: true });
-    rmSync(join(REPO, 'node_modules/.cache/article-kg', `${slug}.json`), { force: true });
+    for (const kind of ['json', 'blocks'] as const) rmSync(cacheFile(data, slug, kind), { force: true });
   });
 
   const run = (...args: string[]) => {

@@ -6,7 +6,7 @@ import { onInterrupt } from './signals.ts';
 
 export interface FileToWrite {
   path: string;
-  chunks: Iterable<string>;
+  chunks: Iterable<string | Uint8Array>;
 }
 
 /** Bytes per write call: between two calls a signal handler gets its turn. */
@@ -50,7 +50,7 @@ async function writeTemp(temp: string, file: FileToWrite): Promise<void> {
   // `wx`: never through a link or a file that someone else put at the temp name.
   const handle = await io(file.path, open(temp, 'wx'));
   try {
-    for (const chunk of file.chunks) await writeAll(handle, Buffer.from(chunk), file.path);
+    for (const chunk of file.chunks) await writeAll(handle, typeof chunk === 'string' ? Buffer.from(chunk) : chunk, file.path);
     await io(file.path, handle.sync());
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -60,7 +60,7 @@ async function writeTemp(temp: string, file: FileToWrite): Promise<void> {
 }
 
 /** A write may take fewer bytes than offered (a file size limit, a full disk): go on until all are written. */
-async function writeAll(handle: FileHandle, bytes: Buffer, path: string): Promise<void> {
+async function writeAll(handle: FileHandle, bytes: Uint8Array, path: string): Promise<void> {
   for (let at = 0; at < bytes.length; ) {
     const { bytesWritten } = await io(path, handle.write(bytes, at, Math.min(SLICE, bytes.length - at)));
     if (bytesWritten <= 0) throw new FileWriteError(path, 'the device took no more bytes');

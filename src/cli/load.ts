@@ -1,13 +1,28 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
+import { asBlock, asHeader, encodeBlocks, growNeighbourhood, HEADER_DIGITS, skeletonGraph } from '../corpus/builtBlocks.ts';
 import type { CorpusModel } from '../corpus/buildCorpus.ts';
 import { own } from '../model/own.ts';
 import { CORPUS_SLUG } from '../model/types.ts';
+import { resolve } from '../query/resolve.ts';
 import { ARTICLE_FILES, ENTITIES_FILE, PACKAGE_ROOT, VOCABULARY_FILE, exists, listArticles, readCorpusSources } from './dataDir.ts';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
+
+/** Entries unused this long are swept when a new one is written: scratch data folders come and go. */
+const CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * Where a view of a data folder is cached: the whole build (`json`), or cut into blocks
+ * (`blocks`). Named by the folder too, so that two data folders with the same slugs (the corpus
+ * view above all) do not evict each other at every call.
+ */
+export function cacheFile(dataDir: string, view: string, kind: 'json' | 'blocks'): string {
+  const folder = createHash('sha256').update(resolvePath(dataDir)).digest('hex').slice(0, 12);
+  return join(CACHE_DIR, `${view}-${folder}.${kind}`);
+}
 
 /** V8 cannot hold a string much longer than 2^29 characters: a larger cache file is no build of ours. */
 const MAX_CACHE_BYTES = 2 ** 29;
@@ -21,19 +36,20 @@ const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
 
 /**
  * Identifies one build without reading the data: the view (an article's slug, or the corpus),
- * the name, size, inode, modification and change times (to the nanosecond) of every data file (an entity
+ * the name, size, inode, modification and change times (to the microsecond) of every data file (an entity
  * defined in one article or in entities.yaml shapes every article that names it), the builder's
  * format and the code that builds. Reading and hashing every file of a 1,000-article corpus
  * took longer than the query it was for. Undefined when a file cannot be seen: reading the data
  * then says what is wrong with it.
  */
 export function dataStamp(dataDir: string, view: string): string | undefined {
-  const hash = createHash('sha256').update(`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}\0`);
+  const parts = [`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}`];
   // ctime too: unlike mtime it cannot be set back, so an edit that restores the old mtime and size still shows.
+  // Milliseconds as doubles keep sub-microsecond digits; BigInt stats cost a third more on 3,000 files.
   const stamp = (path: string, optional = false) => {
     try {
-      const s = statSync(path, { bigint: true });
-      hash.update(`${path}\0${s.size}\0${s.ino}\0${s.mtimeNs}\0${s.ctimeNs}\0`);
+      const s = statSync(path);
+      parts.push(path, String(s.size), String(s.ino), String(s.mtimeMs), String(s.ctimeMs));
       return true;
     } catch {
       // Optional means absent, not broken: a dangling link there must be read, and reported.
@@ -42,13 +58,15 @@ export function dataStamp(dataDir: string, view: string): string | undefined {
   };
   try {
     if (!stamp(join(dataDir, VOCABULARY_FILE)) || !stamp(join(dataDir, ENTITIES_FILE), true)) return undefined;
+    const articles = `${join(dataDir, 'articles')}/`;
+    // Slugs and file names are plain names (listArticles checks), so joining by hand is safe, and cheaper.
     for (const slug of listArticles(dataDir)) {
-      for (const file of Object.values(ARTICLE_FILES)) if (!stamp(join(dataDir, 'articles', slug, file))) return undefined;
+      for (const file of Object.values(ARTICLE_FILES)) if (!stamp(`${articles}${slug}/${file}`)) return undefined;
     }
   } catch {
     return undefined;
   }
-  return hash.digest('hex');
+  return createHash('sha256').update(parts.join('\0')).digest('hex');
 }
 
 interface LoadOptions {
@@ -78,23 +96,86 @@ async function load(dataDir: string, slug: string | undefined, options: LoadOpti
   const key = dataStamp(dataDir, view);
   const remembered = key === undefined ? undefined : options.memo?.get(key);
   if (remembered) return { built: remembered };
-  const cacheFile = join(CACHE_DIR, `${view}.json`);
-  const hit = options.cache === false || key === undefined ? undefined : readCache(cacheFile, key);
+  const file = cacheFile(dataDir, view, 'json');
+  const hit = options.cache === false || key === undefined ? undefined : readCache(file, key);
   if (hit) return hit;
   const { viewOf } = await import('../corpus/buildArticle.ts');
   const built = viewOf(await validatedCorpus(dataDir), slug);
   if (key === undefined) return { built };
   options.memo?.set(key, built);
-  if (options.cache !== false) {
+  if (options.cache !== false) await writeCache(file, [JSON.stringify({ key, built })]);
+  return { built };
+}
+
+async function writeCache(file: string, chunks: (string | Uint8Array)[]): Promise<void> {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const { writeFilesAtomic } = await import('./atomicWrite.ts');
+    await writeFilesAtomic([{ path: file, chunks }]);
+    sweepCache();
+  } catch {
+    // A read-only install still works, just without the cache.
+  }
+}
+
+function sweepCache(): void {
+  const now = Date.now();
+  for (const name of readdirSync(CACHE_DIR)) {
+    const path = join(CACHE_DIR, name);
     try {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      const { writeFilesAtomic } = await import('./atomicWrite.ts');
-      await writeFilesAtomic([{ path: cacheFile, chunks: [JSON.stringify({ key, built })] }]);
+      if (now - lstatSync(path).mtimeMs > CACHE_MAX_AGE_MS) rmSync(path, { force: true });
     } catch {
-      // A read-only install still works, just without the cache.
+      // Gone already, or another process's: either way not ours to report.
     }
   }
-  return { built };
+}
+
+/**
+ * What a query about one entity (`kg neighbours`, `kg show`) needs of a view: every entity's name
+ * and type, and the mentions and relations of those within `levels - 1` hops of `name`, read
+ * from the view's blocks file (corpus/builtBlocks.ts) without parsing the rest. `partial` is
+ * false when it is the whole view instead: the blocks file was missing or stale (it is then
+ * written from the whole build, for the next call), or `name` resolves to no single entity (the
+ * whole graph then says why, with its suggestions).
+ */
+export async function loadNeighbourhood(dataDir: string, slug: string | undefined, name: string, levels: number): Promise<{ article: LoadedArticle; partial: boolean }> {
+  const view = slug ?? CORPUS_SLUG;
+  const key = dataStamp(dataDir, view);
+  const file = cacheFile(dataDir, view, 'blocks');
+  const found = key === undefined ? 'stale' : readNeighbourhood(file, key, name, levels);
+  if (typeof found === 'object') return { article: found, partial: true };
+  const { built, article } = await load(dataDir, slug, {});
+  if (found === 'stale' && key !== undefined) await writeCache(file, encodeBlocks(built, key));
+  return { article: article ?? loadArticle(built), partial: false };
+}
+
+function readNeighbourhood(file: string, key: string, name: string, levels: number): LoadedArticle | 'stale' | 'unresolved' {
+  return withCacheFile(file, (fd, size) => {
+    const prefix = HEADER_DIGITS + 1;
+    const length = Number(readAt(fd, 0, prefix));
+    if (!Number.isSafeInteger(length) || prefix + length > size) return 'stale';
+    const header = asHeader(JSON.parse(readAt(fd, prefix, length)), key);
+    if (!header) return 'stale';
+    const body = prefix + length;
+    const last = header.blocks.at(-1);
+    // A file cut short or grown since it was written is another file: rebuild it rather than trust part of it.
+    if (body + (last ? last[0] + last[1] : 0) !== size) return 'stale';
+    const graph = skeletonGraph(header);
+    let seed: string;
+    try {
+      seed = resolve(graph, name);
+    } catch {
+      return 'unresolved';
+    }
+    growNeighbourhood(graph, header, (i) => {
+      const [offset, bytes] = header.blocks[i]!;
+      if (body + offset + bytes > size) throw new Error('block past the end of the file');
+      const block = asBlock(JSON.parse(readAt(fd, body + offset, bytes)));
+      if (!block) throw new Error('not a block');
+      return block;
+    }, seed, levels);
+    return { text: header.text, vocabulary: header.vocabulary, graph };
+  }) ?? 'stale';
 }
 
 /**
@@ -114,14 +195,25 @@ async function validatedCorpus(dataDir: string): Promise<CorpusModel> {
   return corpus;
 }
 
-/**
- * The cached build if it is one for `key` and usable; anything else (no file, a FIFO, a device,
- * a folder, a huge or truncated file, a body of the wrong shape, a graph graphology refuses) is a
- * miss, and the caller rebuilds and overwrites it. Opened non-blocking so that a FIFO cannot hang
- * us (and never as our controlling terminal, should it be a tty), and checked as a regular file of
- * sane size before a byte is read.
- */
+/** The cached build if it is one for `key` and usable; anything else is a miss, and the caller rebuilds and overwrites it. */
 function readCache(file: string, key: string): { built: BuiltArticle; article: LoadedArticle } | undefined {
+  return withCacheFile(file, (fd, size) => {
+    const cached: unknown = JSON.parse(readAt(fd, 0, size));
+    if (!isRecord(cached) || own(cached, 'key') !== key) return undefined;
+    const built = own(cached, 'built');
+    if (!isBuilt(built)) return undefined;
+    return { built, article: loadArticle(built) };
+  });
+}
+
+/**
+ * `read` on the open cache file, or undefined when there is none usable: not there, a FIFO, a
+ * device, a folder, a huge file, or anything `read` throws on (a truncated file, a body of the
+ * wrong shape, a graph graphology refuses). Opened non-blocking so that a FIFO cannot hang us (and
+ * never as our controlling terminal, should it be a tty), and checked as a regular file of sane
+ * size before a byte is read.
+ */
+function withCacheFile<T>(file: string, read: (fd: number, size: number) => T): T | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
@@ -131,11 +223,7 @@ function readCache(file: string, key: string): { built: BuiltArticle; article: L
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined;
-    const cached: unknown = JSON.parse(readExactly(fd, stat.size));
-    if (!isRecord(cached) || own(cached, 'key') !== key) return undefined;
-    const built = own(cached, 'built');
-    if (!isBuilt(built)) return undefined;
-    return { built, article: loadArticle(built) };
+    return read(fd, stat.size);
   } catch {
     return undefined;
   } finally {
@@ -143,12 +231,12 @@ function readCache(file: string, key: string): { built: BuiltArticle; article: L
   }
 }
 
-/** `size` bytes and no more, however the file changes meanwhile; a short file reads short and fails to parse. */
-function readExactly(fd: number, size: number): string {
+/** `size` bytes from `position` and no more, however the file changes meanwhile; a short file reads short and fails to parse. */
+function readAt(fd: number, position: number, size: number): string {
   const bytes = Buffer.alloc(size);
   let at = 0;
   while (at < size) {
-    const n = readSync(fd, bytes, at, size - at, at);
+    const n = readSync(fd, bytes, at, size - at, position + at);
     if (n === 0) break;
     at += n;
   }

@@ -10,7 +10,7 @@ import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
 import { chooseArticle, findDataDir, listArticles, readCorpusSources } from './dataDir.ts';
 import { formatDataError, formatNeighbours, formatPath, formatSearch, formatShow, formatStats } from './format.ts';
 import { describeSystemError, FileWriteError, isSystemError } from './fsErrors.ts';
-import { loadArticleData, loadBuilt } from './load.ts';
+import { loadArticleData, loadBuilt, loadNeighbourhood } from './load.ts';
 import { visible, visibleJson } from './terminal.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -66,21 +66,23 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const dataDir = findDataDir(values.data as string | undefined);
-  const article = await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined));
-  const { graph } = article;
+  const slug = chooseArticle(dataDir, values.article as string | undefined);
   const [a = '', b = ''] = positionals;
-  switch (command) {
-    case 'neighbours':
-    case 'neighbors': {
-      const result = neighbours(graph, a, {
-        depth: values.depth === undefined ? undefined : wholeNumber('--depth', values.depth as string),
-        direction: oneOf('--direction', values.direction as string | undefined, DIRECTIONS) as Direction | undefined,
-        relations: values.relation as string[] | undefined,
-        types: values.type as EntityType[] | undefined,
-      });
-      output(result, () => formatNeighbours(result, valueLabeller(graph, article.vocabulary)));
-      return 0;
+  if (command === 'neighbours' || command === 'neighbors' || command === 'show') {
+    const depth = values.depth === undefined ? 1 : wholeNumber('--depth', values.depth as string);
+    // Asked of the part of the graph around the entity; anything that part cannot answer exactly
+    // (a relation type only elsewhere, say) is asked again of the whole graph, which has the last word.
+    const near = await loadNeighbourhood(dataDir, slug, a, command === 'show' ? 1 : depth);
+    try {
+      return entityQuery(command, near.article, a, depth, values, output);
+    } catch (error) {
+      if (!near.partial || !(error instanceof UsageError || error instanceof EntityNotFoundError)) throw error;
+      return entityQuery(command, await loadArticleData(dataDir, slug), a, depth, values, output);
     }
+  }
+  const article = await loadArticleData(dataDir, slug);
+  const { graph } = article;
+  switch (command) {
     case 'path': {
       const result = path(graph, a, b, { directed: Boolean(values.directed) });
       output(result, () => formatPath(result));
@@ -89,11 +91,6 @@ async function run(argv: string[]): Promise<number> {
     case 'search': {
       const hits = search(graph, a, values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string));
       output(hits, () => formatSearch(a, hits));
-      return 0;
-    }
-    case 'show': {
-      const details = show(graph, a);
-      output(details, () => formatShow(details, valueLabeller(graph, article.vocabulary)));
       return 0;
     }
     case 'stats': {
@@ -110,6 +107,23 @@ async function run(argv: string[]): Promise<number> {
     }
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+function entityQuery(command: string, article: LoadedArticle, name: string, depth: number, values: Values, output: (data: unknown, text: () => string) => void): number {
+  const { graph, vocabulary } = article;
+  if (command === 'show') {
+    const details = show(graph, name);
+    output(details, () => formatShow(details, valueLabeller(graph, vocabulary)));
+    return 0;
+  }
+  const result = neighbours(graph, name, {
+    depth,
+    direction: oneOf('--direction', values.direction as string | undefined, DIRECTIONS) as Direction | undefined,
+    relations: values.relation as string[] | undefined,
+    types: values.type as EntityType[] | undefined,
+  });
+  output(result, () => formatNeighbours(result, valueLabeller(graph, vocabulary)));
+  return 0;
 }
 
 /** Exporters and the file writer load only here: most calls are queries, and start-up time is parse time. */

@@ -11,6 +11,8 @@ import { own, recordOf } from '../model/own.ts';
 // lone surrogates (the `u` flag matches a surrogate here only when it is not half of a pair).
 const FORMAT_CONTROLS = '\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff';
 const UNSAFE = new RegExp(`[\\0-\\x1f${FORMAT_CONTROLS}]`, 'gu');
+// The same class, unflagged for `test`: a global regex would carry lastIndex from one call to the next.
+const HAS_UNSAFE = new RegExp(UNSAFE.source, 'u');
 // JSON.stringify already escapes C0 controls and lone surrogates; a raw newline in its output is layout.
 const JSON_UNSAFE = new RegExp(`[${FORMAT_CONTROLS}]`, 'gu');
 
@@ -19,6 +21,7 @@ const hex = (c: string, digits: number) => c.charCodeAt(0).toString(16).padStart
 
 /** `text` with every control character written as a visible escape. */
 export function visible(text: string): string {
+  if (!HAS_UNSAFE.test(text)) return text;
   return text.replace(UNSAFE, (c) => own(NAMED, c) ?? (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
 }
 
@@ -27,12 +30,28 @@ export function visibleJson(json: string): string {
   return json.replace(JSON_UNSAFE, (c) => `\\u${hex(c, 4)}`);
 }
 
-/** A copy of query data with every string, keys included, made visible: what the text renderings format. */
+/** Query data with every string, keys included, made visible (a copy, unless nothing needed it): what the text renderings format. */
 export function visibleData<T>(value: T): T {
+  // Nearly all data is plain: copying a 4,000-relation answer only to escape nothing cost more than the query.
+  return needsEscape(value) ? escapeData(value) : value;
+}
+
+function needsEscape(value: unknown): boolean {
+  if (typeof value === 'string') return HAS_UNSAFE.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsEscape(item)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) if (HAS_UNSAFE.test(key) || needsEscape((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+function escapeData<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
-  if (Array.isArray(value)) return value.map(visibleData) as T;
+  if (Array.isArray(value)) return value.map(escapeData) as T;
   if (value !== null && typeof value === 'object') {
-    return recordOf(Object.entries(value).map(([k, v]) => [visible(k), visibleData(v)] as const)) as T;
+    return recordOf(Object.entries(value).map(([k, v]) => [visible(k), escapeData(v)] as const)) as T;
   }
   return value;
 }

@@ -7,6 +7,7 @@
  */
 
 const cache = new Map<number, string>();
+const ASCII = /^[\0-\x7f]*$/;
 
 function foldCodePoint(cp: number, original: string): string {
   let folded = cache.get(cp);
@@ -22,6 +23,8 @@ function foldCodePoint(cp: number, original: string): string {
 
 /** A locale-independent lower case of `s` with the same length in UTF-16 code units. */
 export function foldCase(s: string): string {
+  // ASCII lowers one character to one: the common case, without the walk.
+  if (ASCII.test(s)) return s.toLowerCase();
   let out = '';
   let last = 0;
   for (let i = 0; i < s.length; i++) {
