@@ -351,6 +351,29 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   }
 }
 
+/**
+ * Navigation -> first frame of an explorer built into `siteDir` (another data folder's, say), against
+ * the blank sigma page of the same size, measured as for the seed: median of `loads` each, interleaved.
+ */
+export async function siteFirstFrame(siteDir: string, loads: number, log: (m: string) => void = () => {}): Promise<{ frame: number; blank: number; ratio: number }> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-browser-bench-'));
+  let session: BrowserSession | null = null;
+  let bench: { server: PreviewServer; url: string } | null = null;
+  try {
+    await buildBenchPages(tmp);
+    bench = await serve(tmp);
+    session = await startBrowser(siteDir);
+    const measured = await firstFrames(session.browser, session.url, bench.url, loads, log);
+    const frame = median(measured.explorer.map((l) => l.frame));
+    const blank = median(measured.baseline.map((l) => l.frame));
+    return { frame: round(frame), blank: round(blank), ratio: round(frame / blank, 2) };
+  } finally {
+    await session?.close();
+    await bench?.server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 export function formatRows(rows: BenchRow[]): string {
   const cells = rows.map((r) => [r.name, `${r.value} ${r.unit}`, r.baseline === undefined ? '' : `${r.baseline} ${r.unit}`, r.ratio === undefined ? '' : `${r.ratio}x`, r.target ?? '']);
   const header = ['measure', 'value', 'baseline', 'ratio', 'target'];
