@@ -135,6 +135,37 @@ describe('draftArticle', () => {
     expect(d.relations.some((r) => r.rule === 'passive-by' && r.from === 'antonio-costa')).toBe(true);
   });
 
+  it('keeps a company under its old and new names as one entity', () => {
+    for (const text of ['Zorba Holdings is the former Blue Pine Company, which took its new name in May.', 'Zorba Holdings, formerly known as Blue Pine Company, took its new name in May.']) {
+      const d = draftArticle(text);
+      const orgs = d.entities.filter((e) => e.type === 'organisation');
+      expect(orgs.map((e) => e.label), text).toEqual(['Zorba Holdings']);
+      expect(orgs[0]!.mentions.map((m) => m.text)).toEqual(['Zorba Holdings', 'Blue Pine Company']);
+      expectGrounded(text, d);
+    }
+  });
+
+  it("reads a company's headquarters, its listing and the head of a division named by apposition", () => {
+    const text = "Zorba Holdings shares, which trade on the New York Stock Exchange, rose. Zorba Holdings's own headquarters are also in Denver. Zorba Foods, the Denver-based Zorba division headed by global president Ann Marsh, grew.";
+    const d = draftArticle(text);
+    const pairs = d.relations.map((r) => `${r.from} ${r.label} ${r.to}`);
+    expect(pairs).toEqual(expect.arrayContaining(['zorba-holdings listed on new-york-stock-exchange', 'zorba-holdings headquartered in denver', 'ann-marsh headed zorba-foods']));
+    // The division's head is not the parent company's, whose name only modifies "division".
+    expect(pairs.filter((p) => p.startsWith('ann-marsh') && p.endsWith('zorba-holdings'))).toEqual([]);
+    expectGrounded(text, d);
+  });
+
+  it('relates a subject to a name only in its own clause, and not through a quantity or a modifier', () => {
+    const text = 'The talks came a day after Germany announced new spending. Lena Brandt urged several of Poland\'s allies to act. Lena Brandt became the first Polish prime minister to visit. Lena Brandt told European Union leaders that Norway would help.';
+    const d = draftArticle(text);
+    const from = (id: string) => d.relations.filter((r) => r.from === id && r.rule.startsWith('svo')).map((r) => r.to);
+    expect(d.relations.filter((r) => r.to === 'germany')).toEqual([]);
+    expect(from('lena-brandt')).not.toContain('poland');
+    // Its people stand for the union: telling EU leaders tells the EU.
+    expect(from('lena-brandt')).toContain('european-union');
+    expectGrounded(text, d);
+  });
+
   it('does not draft a regional adjective as a name', () => {
     const text = 'Kellogg spun off its North American cereal business last year.';
     expect(entity(draftArticle(text), 'North American')).toBeUndefined();

@@ -104,7 +104,29 @@ export function cluster(cands: Candidate[], tokens: Token[]): { clusters: Cluste
       if (t !== undefined && t !== k.key && clusters[t]!.type === 'organisation') merge(clusters, of, k.key, t);
     }
   }
+  mergeFormerNames(cands, tokens, clusters, of);
   return { clusters, of };
+}
+
+/**
+ * "Kellanova is the former Kellogg Company", "Meta, formerly Facebook", "X (formerly known as Y)":
+ * one organisation under its old and new names; the old one becomes an alias of the new.
+ */
+function mergeFormerNames(cands: Candidate[], tokens: Token[], clusters: Cluster[], of: Map<number, number>): void {
+  const startingAt = new Map(cands.map((c, i) => [c.first, i]));
+  const txt = (i: number): string => tokens[i]?.text.toLowerCase() ?? '';
+  cands.forEach((c, ci) => {
+    let j = c.last;
+    if (/^(?:is|was)$/u.test(txt(j)) && txt(j + 1) === 'the' && txt(j + 2) === 'former') j += 3;
+    else if ((txt(j) === ',' || txt(j) === '(') && txt(j + 1) === 'formerly') j += txt(j + 2) === 'known' && txt(j + 3) === 'as' ? 4 : 2;
+    else return;
+    const old = startingAt.get(j);
+    const into = of.get(ci);
+    const from = old === undefined ? undefined : of.get(old);
+    if (into === undefined || from === undefined || from === into) return;
+    if (clusters[into]!.type !== 'organisation' || clusters[from]!.type !== 'organisation') return;
+    merge(clusters, of, from, into);
+  });
 }
 
 /** The entity a single word names by a short form: surname, acronym, or an organisation's first word. */

@@ -27,6 +27,12 @@ const VERB_TYPES: Record<string, string> = {
   discuss: 'discussed', advocate: 'advocated', warn: 'warned_against', base: 'located_in', locate: 'located_in',
   headquarter: 'located_in', involve: 'involves', concern: 'concerns', carry: 'carried_out',
 };
+/** Plural nouns for the people of a country or organisation, who stand for it as an object. */
+const MEMBERS = new Set(`leaders officials members ministers heads lawmakers diplomats negotiators envoys
+  delegates representatives governments authorities executives shareholders investors voters citizens troops
+  forces allies partners counterparts regulators`.split(/\s+/u));
+const QUANTIFIERS = /^(?:several|many|some|most|all|few|one|two|three|none|each|any|members|part|parts|much|rest)$/iu;
+const CLAUSE_OPENERS = /^(?:after|before|amid|despite|although|though|because|since|while|whereas|unless)$/iu;
 const REPORTING = /^(?:say|said|says|add|added|adds|note|noted|believe|think|thought|argue|argued|claim|claimed|insist|insisted)$/u;
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1));
 
@@ -63,6 +69,19 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         const p = mentionAt(k);
         if (p && type(p) === 'person' && sameSent(a!.first, k)) {
           push({ from: p.key, to: a!.key, label: `${tokens.slice(i + 1, j).map((t) => t.text.toLowerCase()).join(' ')} of`, first: a!.first, last: p.last, rule: 'possessive-title', confidence: 0.8, type: 'leader_of' });
+        }
+      }
+      // "Kellanova's own headquarters are also in Chicago"
+      {
+        let j = i + 1;
+        if (txt(j) === 'own') j++;
+        if (ta === 'organisation' && /^(?:headquarters|head office|base)$/u.test(txt(j)) && /^(?:is|are|was|were|remain|remains)$/u.test(txt(j + 1))) {
+          let k = j + 2;
+          if (/^(?:also|now|still)$/u.test(txt(k))) k++;
+          const b = txt(k) === 'in' ? mentionAt(k + 1) : undefined;
+          if (b && sameSent(a!.first, k + 1) && (type(b) === 'place' || type(b) === 'country')) {
+            push({ from: a!.key, to: b.key, label: 'headquartered in', first: a!.first, last: b.last, rule: 'possessive-headquarters', confidence: 0.75, type: 'located_in' });
+          }
         }
       }
       // "Russia's invasion of Ukraine"
@@ -132,6 +151,19 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         }
       }
     }
+    // "Kellanova shares, which trade on the New York Stock Exchange"; "X is listed on the Y Exchange"
+    if (ta === 'organisation') {
+      let j = i;
+      if (txt(j) === 'shares' || txt(j) === 'stock') j++;
+      if (txt(j) === ',' && /^(?:which|that)$/u.test(txt(j + 1))) j += 2;
+      if (/^(?:is|are|was|were)$/u.test(txt(j))) j++;
+      const listed = /^(?:trade|trades|traded|listed)$/u.test(txt(j)) && txt(j + 1) === 'on';
+      const det = /^(?:the|a|an)$/iu.test(txt(j + 2)) ? j + 3 : j + 2;
+      const b = listed ? mentionAt(det) : undefined;
+      if (b && j > i && sameSent(a!.first, det) && type(b) === 'organisation' && /\b(?:Exchange|Nasdaq|Market|Bourse)\b/u.test(clusters[b.key]!.label)) {
+        push({ from: a!.key, to: b.key, label: 'listed on', first: a!.first, last: b.last, rule: 'listed-on', confidence: 0.7 });
+      }
+    }
     // "The retreat, chaired by ... António Costa": the agent after "by" acts on the mention before.
     for (let j = i; j < tokens.length && j - i <= 4 && sameSent(a!.first, j); j++) {
       if (txt(j) !== 'by' || tokens[j - 1]!.pos !== 'VERB') continue;
@@ -140,9 +172,18 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         const m = mentionAt(k);
         if (m) { b = m; if (type(m) === 'person') break; }
       }
-      if (b) {
+      // "Mars Snacking, the Chicago-based Mars division headed by ...": a name modifying the noun
+      // before the verb is not what the verb is about; the noun phrase is, and it names the apposition's head.
+      let patient: Mention | undefined = a;
+      if (tokens[a!.last]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(a!.last))) {
+        patient = undefined;
+        for (let k = a!.first - 1; k > 0 && a!.first - k <= 5 && sameSent(k, a!.first); k--) {
+          if (/^(?:the|a|an)$/iu.test(txt(k)) && txt(k - 1) === ',') { patient = mentionAt(k - 2); break; }
+        }
+      }
+      if (b && patient) {
         const verb = tokens[j - 1];
-        push({ from: b.key, to: a!.key, label: verb!.text.toLowerCase(), first: a!.first, last: b.last, rule: 'passive-by', confidence: 0.65, type: VERB_TYPES[verb!.lemma] });
+        push({ from: b.key, to: patient.key, label: verb!.text.toLowerCase(), first: patient.first, last: b.last, rule: 'passive-by', confidence: 0.65, type: VERB_TYPES[verb!.lemma] });
       }
       break;
     }
@@ -176,6 +217,8 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       const m = mentionAt(j);
       if (m) {
         if (!verb || REPORTING.test(verb.text)) return;
+        // "several of America's partners", "members of the alliance": the object is the quantity, not the name.
+        if (txt(j - 1) === 'of' && QUANTIFIERS.test(txt(j - 2))) return;
         let b = m;
         // "hosted Germany's chancellor, Olaf Scholz": the person named is the object.
         if (txt(m.last) === "'s") {
@@ -188,10 +231,15 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         const label = content.map((t) => t.text.toLowerCase()).join(' ');
         const lemma = verb.lemma;
         const relType = VERB_TYPES[lemma] ?? (lemma === 'invite' ? 'invited_to' : undefined);
-        push({ from: a!.key, to: b.key, label, first: a!.first, last: b.last, rule: 'svo', confidence: 0.5, type: relType });
+        // "the first UK prime minister": a name that modifies the noun after it is not the object
+        // (a place after the noun phrase still may be). Its people stand for it, though: "told
+        // European Union leaders" tells the EU.
+        const next = tokens[b.last];
+        const modifier = b === m && /^(?:NOUN|ADJ)$/u.test(next?.pos ?? '') && /^\p{Ll}/u.test(next!.text) && !MEMBERS.has(next!.text);
+        if (!modifier) push({ from: a!.key, to: b.key, label, first: a!.first, last: b.last, rule: 'svo', confidence: 0.5, type: relType });
         // "ordered tariffs on goods from Canada, Mexico and China": the rest of the list too.
         let k = b.last;
-        while (k + 1 < tokens.length && (txt(k) === ',' || txt(k) === 'and') && sameSent(k, k + 1)) {
+        while (!modifier && k + 1 < tokens.length && (txt(k) === ',' || txt(k) === 'and') && sameSent(k, k + 1)) {
           const n = mentionAt(k + 1);
           if (!n || type(n) !== type(b)) break;
           push({ from: a!.key, to: n.key, label, first: a!.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
@@ -213,6 +261,9 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       // "makers including X": what follows is an example of the subject, not its object.
       // A passive ("chaired by") is the passive-by rule's; "according to" attributes, it does not act.
       if (/^[;:—–()"“”]$/u.test(t!.text) || (t!.text === ',' && verb) || /^(?:including|according)$/u.test(t!.text) || (t!.text === 'by' && verb)) return;
+      // "came a day after U.S. ...", "devoted to defence amid fears that ...": past a subordinator
+      // the next name belongs to another clause.
+      if (verb && CLAUSE_OPENERS.test(t!.text)) return;
       if (t!.pos === 'VERB' && !verb) verb = t;
       words.push(t!);
     }
