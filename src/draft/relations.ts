@@ -32,7 +32,7 @@ const MEMBERS = new Set(`leaders officials members ministers heads lawmakers dip
   delegates representatives governments authorities executives shareholders investors voters citizens troops
   forces allies partners counterparts regulators`.split(/\s+/u));
 const QUANTIFIERS = /^(?:several|many|some|most|all|few|one|two|three|none|each|any|members|part|parts|much|rest)$/iu;
-const CLAUSE_OPENERS = /^(?:after|before|amid|despite|although|though|because|since|while|whereas|unless)$/iu;
+const CLAUSE_OPENERS = /^(?:after|before|amid|despite|although|though|because|since|while|whereas|unless|where|when|which|who|whose)$/iu;
 const REPORTING = /^(?:say|said|says|add|added|adds|note|noted|believe|think|thought|argue|argued|claim|claimed|insist|insisted)$/u;
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1));
 
@@ -261,7 +261,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       // "makers including X": what follows is an example of the subject, not its object.
       // A passive ("chaired by") is the passive-by rule's; "according to" attributes, it does not act.
       if (/^[;:—–()"“”]$/u.test(t!.text) || (t!.text === ',' && verb) || /^(?:including|according)$/u.test(t!.text) || (t!.text === 'by' && verb)) return;
-      // "came a day after U.S. ...", "devoted to defence amid fears that ...": past a subordinator
+      // "came a day after U.S. ...", "amid fears that ...", "five areas where the UK ...": past a subordinator
       // the next name belongs to another clause.
       if (verb && CLAUSE_OPENERS.test(t!.text)) return;
       if (t!.pos === 'VERB' && !verb) verb = t;
