@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runBrowserBench, type BenchRow as BrowserRow } from './browser.ts';
 import { runGraphMLBench } from './graphml.ts';
-import { KG_ARGS, runStartupBench, STARTUP_TARGET } from './startup.ts';
+import { KG_ARGS, runStartupBench, runTypedBench, STARTUP_TARGET } from './startup.ts';
 
 /** A target: the figure must be at most / at least `value`. */
 export interface Target {
@@ -62,9 +62,21 @@ const startup: BenchSection = {
       { metric: 'kg, cache deleted (cold)', value: r.kg_cold_ms, unit: 'ms', note: `median of ${r.coldRuns}` },
       { metric: 'kg warm / node', value: r.warm_ratio, unit: 'x', target: { op: '<=', value: STARTUP_TARGET } },
       { metric: 'kg cold / node', value: r.cold_ratio, unit: 'x', note: 'no target: builds the article' },
+      ...typed(ctx),
     ];
   },
 };
+
+/** The same query as users type it: `kg` after `npm link`, and `npx kg`. */
+function typed(ctx: BenchContext): BenchRow[] {
+  const t = runTypedBench(ctx.count('typed-runs', 9, 'KG_BENCH_TYPED_RUNS'));
+  const note = `node -e 0: ${t.node_ms} ms, ${t.runs} runs`;
+  return [
+    { metric: 'kg after npm link (as the README says)', value: t.linked_ms, unit: 'ms', note },
+    { metric: '  ratio to node -e 0', value: t.linked_ratio, unit: 'x', target: { op: '<=', value: STARTUP_TARGET } },
+    { metric: 'npx kg (resolves the package every call)', value: t.npx_ms, unit: 'ms', note: `${t.npx_ratio}x node -e 0` },
+  ];
+}
 
 const graphml: BenchSection = {
   name: 'graphml',

@@ -12,7 +12,8 @@
  * a fast error is not a fast start.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -49,8 +50,13 @@ export function median(xs: number[]): number {
 
 /** Wall time of one child process, in ms; throws if it fails or says the wrong thing. */
 export function timeRun(args: string[], expect?: RegExp): number {
+  return timeCommand(process.execPath, args, expect);
+}
+
+/** The same for any command, run from the repository. */
+export function timeCommand(command: string, args: string[], expect?: RegExp): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, {
+  const r = spawnSync(command, args, {
     cwd: REPO,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', KG_DATA: '', KG_ARTICLE: '' },
@@ -58,7 +64,7 @@ export function timeRun(args: string[], expect?: RegExp): number {
   });
   const ms = performance.now() - t0;
   if (r.status !== 0 || (expect && !expect.test(r.stdout))) {
-    throw new Error(`node ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || String(r.error)).trim().slice(0, 500)}`);
+    throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout || String(r.error)).trim().slice(0, 500)}`);
   }
   return ms;
 }
@@ -103,6 +109,45 @@ export function runStartupBench(options: StartupOptions = {}): StartupResult {
     warm_ratio: round(median(warm) / nodeMs, 2),
     cold_ratio: round(median(cold) / nodeMs, 2),
   };
+}
+
+export interface TypedResult {
+  runs: number;
+  node_ms: number;
+  /** `kg …` on the PATH after `npm link` (linked into a scratch prefix, so nothing global changes). */
+  linked_ms: number;
+  npx_ms: number;
+  linked_ratio: number;
+  npx_ratio: number;
+}
+
+/**
+ * `kg` as users type it: after `npm link` (the README's way), and through `npx kg`, each against
+ * `node -e 0`, alternately, median wall times, warm build cache.
+ */
+export function runTypedBench(runs = 9): TypedResult {
+  const prefix = mkdtempSync(path.join(tmpdir(), 'kg-link-'));
+  try {
+    const link = spawnSync('npm', ['link', '--no-audit', '--no-fund'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NPM_CONFIG_PREFIX: prefix } });
+    const linked = path.join(prefix, 'bin', 'kg');
+    if (link.status !== 0 || !existsSync(linked)) throw new Error(`npm link failed: ${(link.stderr || link.stdout).trim().slice(0, 500)}`);
+    const answered = /^Keir Starmer \(person\): \d+ neighbours/;
+    timeCommand(linked, KG_ARGS, answered);
+    timeCommand('npx', ['kg', ...KG_ARGS], answered);
+    const node: number[] = [];
+    const viaLink: number[] = [];
+    const viaNpx: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      node.push(timeRun(['-e', '0']));
+      viaLink.push(timeCommand(linked, KG_ARGS, answered));
+      viaNpx.push(timeCommand('npx', ['kg', ...KG_ARGS], answered));
+    }
+    const nodeMs = median(node);
+    return { runs, node_ms: round(nodeMs), linked_ms: round(median(viaLink)), npx_ms: round(median(viaNpx)), linked_ratio: round(median(viaLink) / nodeMs, 2), npx_ratio: round(median(viaNpx) / nodeMs, 2) };
+  } finally {
+    // The prefix holds a link to the checkout, not a copy: removing it leaves the checkout alone.
+    rmSync(prefix, { recursive: true, force: true });
+  }
 }
 
 function arg(name: string): string | undefined {
