@@ -71,7 +71,7 @@ describe('the explorer', () => {
 
   it('lists "invited to" with its evidence sentence in Keir Starmer\'s details', async () => {
     const page = await openExplorer(session, `#article=${SEED_SLUG}&node=keir-starmer`);
-    const group = page.locator('#details .relation-group', { has: page.locator('h3', { hasText: '→ invited to' }) });
+    const group = page.locator('#details .relation-group', { has: page.locator('h3', { hasText: 'invited to →' }) });
     await expect.poll(() => group.count()).toBe(1);
     expect(await group.locator('.quote').first().textContent()).toBe("“Starmer was invited to join the EU's 27 heads of state for dinner in Brussels”");
     expect(await group.locator('.link').first().textContent()).toBe("EU leaders' dinner in Brussels");
@@ -107,14 +107,27 @@ describe('the explorer', () => {
 
   it('focuses on the selection\'s neighbourhood and frames it', async () => {
     const page = await openExplorer(session, `#article=${SEED_SLUG}&node=olaf-scholz`);
-    const ratio = () => page.evaluate(() => window.explorer.view.renderer.getCamera().ratio);
-    const before = await ratio();
+    // A link centres its node first; the focus then frames the neighbourhood, from whatever zoom that left.
+    const atRest = () => page.waitForFunction(() => !window.explorer.view.renderer.getCamera().isAnimated());
+    const camera = () => page.evaluate(() => window.explorer.view.renderer.getCamera().getState());
+    await atRest();
+    const before = await camera();
     await page.locator('#focus-depth').selectOption('1');
     const neighbours = await page.evaluate(() => window.kg.graph.neighbors('olaf-scholz'));
     await expect.poll(async () => (await display(page, 'iiss')).hidden).toBe(true);
     for (const n of neighbours) expect((await display(page, n)).hidden, n).toBeFalsy();
     expect(page.url()).toContain('focus=1');
-    await expect.poll(ratio).toBeLessThan(before);
+    await expect.poll(camera).not.toEqual(before);
+    await atRest();
+    const outside = await page.evaluate((nodes) => {
+      const { renderer, frame } = window.explorer.view;
+      const free = frame.freeRect();
+      return nodes.filter((n) => {
+        const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(n)!);
+        return p.x < free.x || p.x > free.x + free.width || p.y < free.y || p.y > free.y + free.height;
+      });
+    }, ['olaf-scholz', ...neighbours]);
+    expect(outside).toEqual([]);
     await page.close();
   });
 

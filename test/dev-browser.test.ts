@@ -90,7 +90,8 @@ describe('npm start, in Chromium', () => {
     expect(result.neighbours.length).toBeGreaterThan(5);
 
     await page.locator('#search-input').fill('scholz');
-    await page.locator('#search-options [role=option]', { hasText: 'Olaf Scholz' }).click();
+    // Relations naming him are listed too: choose the entity itself.
+    await page.locator('#search-options [role=option][data-node="olaf-scholz"]').click();
     await expect.poll(() => page.locator('#details h2').textContent()).toBe('Olaf Scholz');
     expect(page.url()).toContain('node=olaf-scholz');
 
@@ -140,7 +141,10 @@ describe('npm start, in Chromium', () => {
     for (const [i, { page, problems }] of tabs.entries()) {
       const name = names[i];
       expect(await page.evaluate(() => sessionStorage.getItem('kg-loads')), name).toBe('1');
-      expect(new URL(page.url()).hash, name).toBe('#node=olaf-scholz');
+      // The article is dropped; the node stays (the camera that centres it may follow).
+      const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+      expect(hash.get('article'), name).toBeNull();
+      expect(hash.get('node'), name).toBe('olaf-scholz');
       expect(await viewOf(page), name).toBe('_corpus');
       expect(problems, name).toEqual([]);
       await page.close();

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArticle, buildModel, loadArticle, toGraph, type KgGraph } from '../src/corpus/index.ts';
 import { EntityNotFoundError, UsageError } from '../src/model/errors.ts';
-import { bindQueries, neighbours, path, resolve, search, show, stats, type NeighbourOptions, type RelationView } from '../src/query/index.ts';
+import { alongArrow, arrowSentence, bindQueries, neighbours, path, resolve, search, show, stats, type NeighbourOptions, type RelationView } from '../src/query/index.ts';
+import { acronymsOf } from '../src/query/searchIndex.ts';
 import { miniSources, REPO, SEED_SLUG, sources } from './helpers/sources.ts';
 
 const seed = loadArticle(buildArticle(sources(join(REPO, 'data'), SEED_SLUG)));
@@ -440,5 +441,69 @@ describe('stats', () => {
     const s = stats(mini);
     expect(s.components).toEqual({ count: 3, sizes: [5, 1, 1] });
     expect(s.entities).toBe(7);
+  });
+});
+
+describe('search, as readers type', () => {
+  const first = (text: string) => search(graph, text)[0];
+
+  it('finds an organisation by its initials, though the article never spells them', () => {
+    expect(text).not.toContain('IISS');
+    expect(first('IISS')).toMatchObject({ kind: 'entity', id: 'iiss', fields: ['acronyms'] });
+    expect(first('iiss')).toMatchObject({ id: 'iiss' });
+    expect(acronymsOf('International Institute for Strategic Studies')).toEqual(['IISS', 'IIFSS']);
+    expect(acronymsOf('Chequers')).toEqual([]);
+  });
+
+  it('forgives a misspelt name and finds an entity by the words of its description', () => {
+    expect(first('Scholtz')).toMatchObject({ kind: 'entity', id: 'olaf-scholz' });
+    expect(first('think tank')).toMatchObject({ kind: 'entity', id: 'iiss', fields: ['description'] });
+  });
+
+  it('finds a relation by its label, and by its inverse', () => {
+    expect(first('spoke at')).toMatchObject({ kind: 'relation', id: 'keir-starmer--spoke-at--eu-leaders-dinner', label: 'spoke at', relation: 'spoke_at' });
+    // "awaited by" is how Scholz's side reads Starmer's "waited for".
+    expect(first('awaited by')).toMatchObject({ kind: 'relation', id: 'keir-starmer--waited-for--olaf-scholz', label: 'waited for', fields: ['label', 'aliases'] });
+  });
+
+  it('finds a relation by an entity its qualifiers name, by label, not by id', () => {
+    const qualified = graph.filterEdges((_, a) => a.qualifiers.at === 'chequers');
+    expect(qualified.length).toBeGreaterThan(0);
+    const hits = search(graph, 'Chequers', 40).filter((h) => h.kind === 'relation' && h.fields.includes('description')).map((h) => h.id);
+    expect(hits).toEqual(expect.arrayContaining(qualified));
+  });
+
+  it('puts the entity named exactly what was typed before longer names holding it', () => {
+    expect(first('EU')).toMatchObject({ id: 'european-union' });
+    expect(first('UK')).toMatchObject({ id: 'united-kingdom' });
+    expect(first('EU leaders')).toMatchObject({ id: 'eu-leaders' });
+  });
+});
+
+describe('relations read along their arrows', () => {
+  it('a relation seen from its target still reads source → label → target', () => {
+    const scholz = show(graph, 'Scholz');
+    const waited = scholz.in['awaited by']![0]!;
+    expect(waited).toMatchObject({ direction: 'in', label: 'awaited by', arrowLabel: 'waited for' });
+    const reading = alongArrow(waited, { id: scholz.id, label: scholz.label, type: scholz.type });
+    expect(reading.source.id).toBe(graph.source(waited.id));
+    expect(reading.target.id).toBe(graph.target(waited.id));
+    expect(arrowSentence(reading)).toBe('Keir Starmer → waited for → Olaf Scholz');
+  });
+
+  it('every step of a path, walked either way, reads the way its arrow points', () => {
+    for (const [a, b] of [['Scholz', 'Putin'], ['Putin', 'Scholz']] as const) {
+      const steps = path(graph, a, b).steps!;
+      expect(steps.length).toBeGreaterThan(1);
+      for (const step of steps) {
+        for (const r of step.relations) {
+          const reading = alongArrow(r, step.from);
+          expect([reading.source.id, reading.target.id]).toEqual([graph.source(r.id), graph.target(r.id)]);
+          expect(reading.label).toBe(graph.getEdgeAttribute(r.id, 'label'));
+        }
+      }
+    }
+    const first = path(graph, 'Scholz', 'Putin').steps![0]!;
+    expect(first.relations.map((r) => arrowSentence(alongArrow(r, first.from)))).toEqual(['Keir Starmer → waited for → Olaf Scholz']);
   });
 });

@@ -1,6 +1,6 @@
 import type { LoadedArticle } from '../corpus/built.ts';
 import { exportArticle } from '../export/index.ts';
-import { bindQueries, resolve, type NeighbourOptions } from '../query/index.ts';
+import { alongArrow, arrowSentence, bindQueries, resolve, summary, type NeighbourOptions } from '../query/index.ts';
 
 /**
  * `window.kg`: the query core bound to the loaded graph, the same functions as the `kg` CLI.
@@ -11,7 +11,7 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
   const q = bindQueries(graph);
   const neighbours = (name: string, options?: NeighbourOptions) => {
     const result = q.neighbours(name, options);
-    console.table(result.neighbours.flatMap((n) => n.via.map((v) => ({ depth: n.depth, relation: `${v.direction === 'out' ? '→' : '←'} ${v.label}`, entity: n.label, type: n.type, evidence: v.evidence.text }))));
+    console.table(result.neighbours.flatMap((n) => n.via.map((v) => ({ depth: n.depth, entity: n.label, type: n.type, relation: arrowSentence(alongArrow(v, summary(graph, v.from))), evidence: v.evidence.text }))));
     return result;
   };
   const api = {
@@ -19,18 +19,20 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
     neighbors: neighbours,
     path(a: string, b: string, options?: { directed?: boolean }) {
       const result = q.path(a, b, options);
-      console.table((result.steps ?? []).flatMap((s) => s.relations.map((r) => ({ from: s.from.label, relation: r.label, to: s.to.label, evidence: r.evidence.text }))));
+      // Each relation as its arrow reads ("Keir Starmer → waited for → Olaf Scholz"), even where the path walks it backwards.
+      console.table((result.steps ?? []).flatMap((s, i) => s.relations.map((r) => ({ step: i + 1, from: s.from.label, to: s.to.label, relation: arrowSentence(alongArrow(r, s.from)), evidence: r.evidence.text }))));
       return result;
     },
     search(text: string, limit?: number) {
       const hits = q.search(text, limit);
-      console.table(hits.map((hit) => (hit.kind === 'entity' ? { kind: hit.kind, name: hit.label, type: hit.type, score: hit.score } : { kind: hit.kind, name: `${hit.source.label} → ${hit.label} → ${hit.target.label}`, type: 'relation', score: hit.score })));
+      console.table(hits.map((hit) => (hit.kind === 'entity' ? { kind: hit.kind, name: hit.label, type: hit.type, score: hit.score } : { kind: hit.kind, name: arrowSentence(hit), type: 'relation', score: hit.score })));
       return hits;
     },
     show(name: string) {
       const details = q.show(name);
       console.log(`${details.label} (${details.type}): ${details.description}`);
-      console.table([...Object.values(details.out).flat(), ...Object.values(details.in).flat()].map((r) => ({ relation: `${r.direction === 'out' ? '→' : '←'} ${r.label}`, entity: r.other.label, evidence: r.evidence.text })));
+      const self = summary(graph, details.id);
+      console.table([...Object.values(details.out).flat(), ...Object.values(details.in).flat()].map((r) => ({ entity: r.other.label, relation: arrowSentence(alongArrow(r, self)), evidence: r.evidence.text })));
       return details;
     },
     stats() {

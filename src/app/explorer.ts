@@ -10,8 +10,17 @@ import { createDetails } from './controllers/details.ts';
 import { downloadExport } from './controllers/exports.ts';
 import { createFilters } from './controllers/filters.ts';
 import { createGraphView } from './controllers/graphView.ts';
+import { createCameraControls } from './controllers/cameraControls.ts';
+import { createScreenLayout } from './controllers/screenLayout.ts';
+import { createSkipLinks } from './controllers/skipLinks.ts';
+import { createThemeToggle } from './controllers/theme.ts';
 import { createLayoutControl } from './controllers/layoutControl.ts';
 import { createSearch } from './controllers/search.ts';
+import { createPathFinder } from './controllers/pathFinder.ts';
+import { createSelection } from './controllers/selection.ts';
+import { createShareLink } from './controllers/shareLink.ts';
+import { createEdgeLabelLayout } from './view/edgeLabels.ts';
+import './features.css';
 import { createTimeline } from './controllers/timeline.ts';
 import { syncUrl } from './controllers/urlSync.ts';
 import { byId } from './dom.ts';
@@ -44,7 +53,11 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   corpusLink.textContent = `All ${entries.length} articles`;
 
   const store = createStore();
-  const view = createGraphView(byId('graph'), graph, store);
+  // Before the graph view: its first frame already has the right theme and the narrow layout's closed filters box.
+  const screen = createScreenLayout({ topbar: byId('topbar'), menuToggle: byId<HTMLButtonElement>('menu-toggle'), legend: byId<HTMLDetailsElement>('legend'), side: byId('side'), tabs: { details: byId<HTMLButtonElement>('tab-details'), article: byId<HTMLButtonElement>('tab-article') }, collapse: byId<HTMLButtonElement>('side-collapse') }, store);
+  const theme = createThemeToggle(byId<HTMLButtonElement>('theme-toggle'), (name) => view.setTheme(name));
+  const view = createGraphView(byId('graph'), graph, store, theme.current());
+  createSkipLinks(document, { graph: () => byId('graph'), article: () => (screen.show('article'), byId('article-pane')) });
   performance.mark('kg:first-frame');
   await nextPaint();
   const select = (node: string) => {
@@ -60,7 +73,11 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   if (inCorpus) createArticleFilter(byId<HTMLFieldSetElement>('article-filters'), graph, entries, store);
   createFilters(byId<HTMLFieldSetElement>('type-filters'), byId<HTMLFieldSetElement>('relation-filters'), graph, store);
   createTimeline(byId('timeline'), graph, store, select);
-  createSearch(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-options'), graph, select);
+  const selection = createSelection(graph, store, view);
+  createSearch(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-options'), graph, { kinds: ['entity', 'relation'], choose: selection.hit });
+  const pathFinder = createPathFinder(byId('details'), graph, store, view, selection);
+  const edgeLabels = createEdgeLabelLayout();
+  edgeLabels.attach(view.renderer);
 
   const status = byId('layout-status');
   const toggle = byId<HTMLButtonElement>('layout-toggle');
@@ -74,10 +91,7 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   toggle.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
   byId('layout-reset').addEventListener('click', () => layout.reset());
 
-  const camera = view.renderer.getCamera();
-  byId('zoom-in').addEventListener('click', () => void camera.animatedZoom({ duration: 300 }));
-  byId('zoom-out').addEventListener('click', () => void camera.animatedUnzoom({ duration: 300 }));
-  byId('zoom-reset').addEventListener('click', () => void camera.animatedReset({ duration: 300 }));
+  createCameraControls(view.frame, byId('graph'), { zoomIn: byId('zoom-in'), zoomOut: byId('zoom-out'), reset: byId('zoom-reset') });
   byId('fullscreen').addEventListener('click', () => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void document.documentElement.requestFullscreen();
@@ -88,8 +102,9 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   const format = byId<HTMLSelectElement>('export-format');
   byId('export').addEventListener('click', () => void downloadExport(article, format.value as ExportFormat | 'png', slug ?? 'corpus', view.renderer));
 
-  syncUrl(graph, { slug, articles: entries.map((e) => e.slug), corpus }, store);
+  const url = syncUrl(graph, { slug, articles: entries.map((e) => e.slug), corpus }, store, { renderer: view.renderer, centre: selection.centre, reframe: () => view.frame.reframe() });
+  createShareLink(byId('export'), url.link);
   await articlePanel.settled();
   const api = createConsoleApi(article, select);
-  return { store, view, layout, articlePanel, api };
+  return { store, view, layout, articlePanel, api, selection, pathFinder, edgeLabels };
 }

@@ -5,6 +5,12 @@ export interface Selection {
   id: string;
 }
 
+/** The chain the path finder found, drawn highlighted in the graph. */
+export interface PathHighlight {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+
 export const FOCUS_DEPTHS = [0, 1, 2] as const;
 export type FocusDepth = (typeof FOCUS_DEPTHS)[number];
 
@@ -19,6 +25,8 @@ export interface State {
   hiddenArticles: ReadonlySet<string>;
   /** 0: the whole graph; 1 or 2: only what lies that many hops from the selection. */
   focusDepth: FocusDepth;
+  /** The path finder's chain, highlighted until it is cleared or something off it is selected. */
+  path: PathHighlight | null;
 }
 
 export const initialState = (): State => ({
@@ -29,7 +37,23 @@ export const initialState = (): State => ({
   hiddenRelations: new Set(),
   hiddenArticles: new Set(),
   focusDepth: 0,
+  path: null,
 });
+
+const onPath = (path: PathHighlight, selection: Selection) => (selection.kind === 'node' ? path.nodes : path.edges).includes(selection.id);
+
+/**
+ * The rules that tie one part of the state to another, applied in the same update (a listener
+ * that updated the store in turn would hand the listeners after it a state already out of date):
+ * without a selection there is nothing to focus on, so the focus goes back to the whole graph;
+ * selecting something off the highlighted path ends the path.
+ */
+export function settle(next: State, previous: State, patch: Partial<State>): State {
+  let state = next;
+  if (previous.selection && !state.selection && state.focusDepth !== 0 && !('focusDepth' in patch)) state = { ...state, focusDepth: 0 };
+  if (state.path && state.selection && state.selection !== previous.selection && !onPath(state.path, state.selection) && !('path' in patch)) state = { ...state, path: null };
+  return state;
+}
 
 export type Listener = (state: State, previous: State) => void;
 
@@ -41,7 +65,7 @@ export function createStore(initial: State = initialState()) {
     get: () => state,
     update(patch: Partial<State>) {
       const previous = state;
-      state = { ...state, ...patch };
+      state = settle({ ...state, ...patch }, previous, patch);
       for (const listener of listeners) listener(state, previous);
     },
     subscribe(listener: Listener) {

@@ -40,7 +40,7 @@ const neighbours: CommandSpec = {
     '-d, --depth N            hops away (default 1)',
     '--direction in|out|both  follow arrows into the entity, out of it, or both (default)',
     '-r, --relation R         only this relation type, by id or label (repeatable)',
-    '-t, --type T             only neighbours of this entity type (repeatable)',
+    '-t, --type T             only neighbours of this entity type (repeatable; organisation or organization)',
   ],
 };
 
@@ -62,10 +62,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     args: '',
     summary: 'write the graph as GraphML, GEXF, JSON or CSV',
     positionals: [0, 0],
-    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
+    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, table: { type: 'string' } },
     help: [
-      '-f, --format graphml|gexf|json|csv   (default graphml)',
-      '-o, --out FILE   write FILE atomically (csv: FILE.nodes.csv and FILE.edges.csv); default stdout',
+      '-f, --format graphml|gexf|json|csv   (default: from the --out extension, else graphml)',
+      '-o, --out FILE        write FILE atomically (csv: FILE.nodes.csv and FILE.edges.csv); default stdout',
+      '--table nodes|edges   csv: only this table (to stdout, or to FILE as named)',
     ],
   },
   build: {
@@ -110,19 +111,26 @@ export function mainHelp(): string {
     '',
     'Options for every command:',
     ...GLOBAL_HELP.map((l) => `  ${l}`),
+    '  -V, --version     the version of article-kg',
     '',
     'Examples:',
     '  kg neighbours "Keir Starmer"',
     '  kg neighbours starmer --relation "invited to" --json',
     '  kg path Scholz IISS',
-    '  kg export --format graphml --out graph.graphml',
+    '  kg export --out graph.graphml',
+    '  kg export --format csv --table edges',
     '  kg draft article.txt --json',
     '',
     'Exit codes: 0 ok, 1 unknown entity or invalid data, 2 bad usage.',
   ].join('\n');
 }
 
+/** The spec of a command, named by the user: an own key only (`kg constructor` is no command). */
+export function commandSpec(name: string): CommandSpec | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 export function commandHelp(name: string): string {
-  const c = COMMANDS[name]!;
+  const c = commandSpec(name)!;
   return [`kg ${name} ${c.args}`.trimEnd(), '', c.summary, '', 'Options:', ...[...c.help, ...GLOBAL_HELP].map((l) => `  ${l}`)].join('\n');
 }

@@ -1,6 +1,7 @@
 import { formatIssue, type DataValidationError } from '../model/errors.ts';
 import type { EntityDetails, GraphStats, NeighboursResult, PathResult, RelationView, SearchHit } from '../query/index.ts';
-import type { EntitySummary, ValueLabeller } from '../query/index.ts';
+import { alongArrow, arrowSentence, valueLabeller, type EntitySummary, type ValueLabeller } from '../query/index.ts';
+import type { KgGraph, Vocabulary } from '../model/types.ts';
 import { visible, visibleData } from './terminal.ts';
 
 /**
@@ -17,20 +18,32 @@ const qualifiers = (r: RelationView, values: ValueLabeller) => {
   return entries.length ? `  {${entries.map(([k, v]) => `${k}: ${values.qualifier(r.relation, k, v)}`).join(', ')}}` : '';
 };
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - s.length));
+
+/** What the renderings look up in the graph: typed values by their labels, entities by id. */
+export interface Labels extends ValueLabeller {
+  entity(id: string): string;
+}
+
+export function graphLabels(graph: KgGraph, vocabulary: Vocabulary): Labels {
+  return { ...valueLabeller(graph, vocabulary), entity: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id) };
+}
+
 /** Labels looked up in the graph are data too. */
-const visibleValues = (values: ValueLabeller): ValueLabeller => ({
+const visibleValues = (values: Labels): Labels => ({
   qualifier: (relation, name, value) => visible(values.qualifier(relation, name, value)),
   attribute: (name, value) => visible(values.attribute(name, value)),
+  entity: (id) => visible(values.entity(id)),
 });
 
-export function formatNeighbours(result: NeighboursResult, labeller: ValueLabeller): string {
+/** Beyond the first hop, each relation says which entity it was reached through, by label. */
+export function formatNeighbours(result: NeighboursResult, labels: Labels): string {
   const { entity, neighbours } = visibleData(result);
-  const values = visibleValues(labeller);
+  const values = visibleValues(labels);
   const lines = [`${name(entity)}: ${neighbours.length} neighbour${neighbours.length === 1 ? '' : 's'}`];
   const width = Math.max(0, ...neighbours.flatMap((n) => n.via.map((v) => v.label.length))) + 3;
   for (const n of neighbours) {
     for (const via of n.via) {
-      const from = via.from === entity.id ? '' : `(via ${via.from}) `;
+      const from = via.from === entity.id ? '' : `(via ${values.entity(via.from)}) `;
       lines.push(`  ${n.depth > 1 ? `${n.depth}· ` : ''}${from}${arrow(via)} ${pad(via.label, width)}${name(n)}${qualifiers(via, values)}`);
       lines.push(`      ${quote(via)}`);
     }
@@ -44,7 +57,8 @@ export function formatPath(raw: PathResult): string {
   const lines = [`${name(result.from)} to ${name(result.to)}: ${result.steps.length} step${result.steps.length === 1 ? '' : 's'}`];
   for (const step of result.steps) {
     for (const r of step.relations) {
-      lines.push(`  ${step.from.label} ${arrow(r)} ${r.label} ${arrow(r)} ${step.to.label}`);
+      // Written along the arrow, whichever way the path walks it: "Keir Starmer → waited for → Olaf Scholz".
+      lines.push(`  ${arrowSentence(alongArrow(r, step.from))}`);
       lines.push(`      ${quote(r)}`);
     }
   }
@@ -62,9 +76,9 @@ export function formatSearch(query: string, hits: SearchHit[]): string {
     .join('\n');
 }
 
-export function formatShow(details: EntityDetails, labeller: ValueLabeller): string {
+export function formatShow(details: EntityDetails, labels: Labels): string {
   const d = visibleData(details);
-  const values = visibleValues(labeller);
+  const values = visibleValues(labels);
   const lines = [`${d.label} (${d.type})  [${d.id}]`];
   if (d.description) lines.push(`  ${d.description}`);
   if (d.aliases.length) lines.push(`  aliases: ${d.aliases.join(', ')}`);

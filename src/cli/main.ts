@@ -1,19 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { LoadedArticle } from '../corpus/built.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
-import { DIRECTIONS, neighbours, path, search, show, stats, valueLabeller, type Direction } from '../query/index.ts';
-import type { EntityType } from '../model/types.ts';
-import type { ExportFormat } from '../export/index.ts';
-import { COMMANDS, GLOBAL_OPTIONS, commandHelp, mainHelp } from './commands.ts';
-import { chooseArticle, findDataDir, listArticles, readCorpusSources } from './dataDir.ts';
-import { formatDataError, formatNeighbours, formatPath, formatSearch, formatShow, formatStats } from './format.ts';
-import { describeSystemError, FileWriteError, isSystemError } from './fsErrors.ts';
+import { neighbours, path, search, show, stats, type NeighbourOptions } from '../query/index.ts';
+import { directionOf, entityTypeOf } from '../query/options.ts';
+import { commandHelp, mainHelp } from './commands.ts';
+import { chooseArticle, findDataDir, listArticles, PACKAGE_ROOT, readCorpusSources } from './dataDir.ts';
+import { formatDataError, formatNeighbours, formatPath, formatSearch, formatShow, formatStats, graphLabels } from './format.ts';
 import { loadArticleData, loadBuilt, loadNeighbourhood } from './load.ts';
+import { findCommand, parseCommand, type Values } from './parseCommand.ts';
 import { visible, visibleJson } from './terminal.ts';
-
-type Values = Record<string, string | boolean | string[] | undefined>;
+import { userError } from './userError.ts';
 
 /** Runs one `kg` invocation and returns its exit code: 0 ok, 1 not found or bad data, 2 bad usage. */
 export async function main(argv: string[]): Promise<number> {
@@ -26,18 +23,22 @@ export async function main(argv: string[]): Promise<number> {
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined || command === '--help' || command === '-h') {
     print(mainHelp());
     return command === undefined ? 2 : 0;
   }
-  const spec = COMMANDS[command];
-  if (!spec) throw new UsageError(`unknown command "${command}"; run kg --help`);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { ...GLOBAL_OPTIONS, ...spec.options },
-    allowPositionals: true,
-    strict: true,
-  }) as { values: Values; positionals: string[] };
+  if (command === 'help') {
+    // `kg help neighbors`: a command's own help, by either spelling; a typo gets its suggestion.
+    if (rest[0] !== undefined) findCommand(rest[0]);
+    print(rest[0] === undefined ? mainHelp() : commandHelp(rest[0]));
+    return 0;
+  }
+  if (command === '--version' || command === '-V') {
+    print(version());
+    return 0;
+  }
+  const spec = findCommand(command);
+  const { values, positionals } = parseCommand(command, spec, rest);
   if (values.help) {
     print(commandHelp(command));
     return 0;
@@ -65,22 +66,32 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const dataDir = findDataDir(values.data as string | undefined);
-  const slug = chooseArticle(dataDir, values.article as string | undefined);
   const [a = '', b = ''] = positionals;
   if (command === 'neighbours' || command === 'neighbors' || command === 'show') {
-    const depth = values.depth === undefined ? 1 : wholeNumber('--depth', values.depth as string);
+    // Checked and normalised before any data is read, so the part and the whole see the same options.
+    const options: NeighbourOptions = command === 'show' ? {} : neighbourOptions(values);
+    const dataDir = findDataDir(values.data as string | undefined);
+    const slug = chooseArticle(dataDir, values.article as string | undefined);
     // Asked of the part of the graph around the entity; anything that part cannot answer exactly
     // (a relation type only elsewhere, say) is asked again of the whole graph, which has the last word.
-    const near = await loadNeighbourhood(dataDir, slug, a, command === 'show' ? 1 : depth);
+    const near = await loadNeighbourhood(dataDir, slug, a, options.depth ?? 1);
     try {
-      return entityQuery(command, near.article, a, depth, values, output);
+      return entityQuery(command, near.article, a, options, output);
     } catch (error) {
       if (!near.partial || !(error instanceof UsageError || error instanceof EntityNotFoundError)) throw error;
-      return entityQuery(command, await loadArticleData(dataDir, slug), a, depth, values, output);
+      return entityQuery(command, await loadArticleData(dataDir, slug), a, options, output);
     }
   }
-  const article = await loadArticleData(dataDir, slug);
+  if (command === 'export') {
+    // Exporters and the file writer load only here: most calls are queries, and start-up time is parse time.
+    const { exportCommand, exportRequest } = await import('./exportCommand.ts');
+    const request = exportRequest(values as { format?: string; out?: string; table?: string });
+    const dataDir = findDataDir(values.data as string | undefined);
+    return await exportCommand(await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined)), request);
+  }
+  const limit = values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string);
+  const dataDir = findDataDir(values.data as string | undefined);
+  const article = await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined));
   const { graph } = article;
   switch (command) {
     case 'path': {
@@ -89,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
       return result.steps ? 0 : 1;
     }
     case 'search': {
-      const hits = search(graph, a, values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string));
+      const hits = search(graph, a, limit);
       output(hits, () => formatSearch(a, hits));
       return 0;
     }
@@ -98,8 +109,6 @@ async function run(argv: string[]): Promise<number> {
       output(result, () => formatStats(result));
       return 0;
     }
-    case 'export':
-      return await exportCommand(article, values);
     case 'repl': {
       const { startRepl } = await import('./repl.ts');
       await startRepl(article);
@@ -109,42 +118,32 @@ async function run(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-function entityQuery(command: string, article: LoadedArticle, name: string, depth: number, values: Values, output: (data: unknown, text: () => string) => void): number {
+/** The options of `kg neighbours`, in the query core's words: its spellings of types and directions are the console's too. */
+function neighbourOptions(values: Values): NeighbourOptions & { depth: number } {
+  return {
+    depth: values.depth === undefined ? 1 : wholeNumber('--depth', values.depth as string),
+    direction: values.direction === undefined ? undefined : directionOf(values.direction as string),
+    relations: values.relation as string[] | undefined,
+    types: (values.type as string[] | undefined)?.map(entityTypeOf),
+  };
+}
+
+function entityQuery(command: string, article: LoadedArticle, name: string, options: NeighbourOptions, output: (data: unknown, text: () => string) => void): number {
   const { graph, vocabulary } = article;
   if (command === 'show') {
     const details = show(graph, name);
-    output(details, () => formatShow(details, valueLabeller(graph, vocabulary)));
+    output(details, () => formatShow(details, graphLabels(graph, vocabulary)));
     return 0;
   }
-  const result = neighbours(graph, name, {
-    depth,
-    direction: oneOf('--direction', values.direction as string | undefined, DIRECTIONS) as Direction | undefined,
-    relations: values.relation as string[] | undefined,
-    types: values.type as EntityType[] | undefined,
-  });
-  output(result, () => formatNeighbours(result, valueLabeller(graph, vocabulary)));
+  const result = neighbours(graph, name, options);
+  output(result, () => formatNeighbours(result, graphLabels(graph, vocabulary)));
   return 0;
 }
 
-/** Exporters and the file writer load only here: most calls are queries, and start-up time is parse time. */
-async function exportCommand(article: LoadedArticle, values: Values): Promise<number> {
-  const { EXPORT_FORMATS, exportArticle } = await import('../export/index.ts');
-  const { writeFilesAtomic } = await import('./atomicWrite.ts');
-  const format = (oneOf('--format', values.format as string | undefined, EXPORT_FORMATS) ?? 'graphml') as ExportFormat;
-  const files = exportArticle(article, format);
-  const out = values.out as string | undefined;
-  if (out === undefined) {
-    files.forEach((file, i) => {
-      if (i > 0) process.stdout.write('\n');
-      for (const chunk of file.chunks) process.stdout.write(chunk);
-    });
-    return 0;
-  }
-  const base = files.length > 1 ? out.replace(/\.csv$/i, '') : out;
-  const targets = files.map((f) => ({ path: resolve(base + f.suffix), chunks: f.chunks }));
-  await writeFilesAtomic(targets);
-  for (const t of targets) process.stderr.write(`wrote ${visible(t.path)}\n`);
-  return 0;
+/** Read when asked, from the package this bundle belongs to: right for whichever copy is installed. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return visible(`${pkg.name} ${pkg.version}`);
 }
 
 /** Validates the whole corpus, reporting every problem of every file; writes nothing. */
@@ -192,26 +191,19 @@ function wholeNumber(option: string, value: string): number {
   return n;
 }
 
-function oneOf(option: string, value: string | undefined, allowed: readonly string[]): string | undefined {
-  if (value !== undefined && !allowed.includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, got "${value}"`);
-  return value;
-}
-
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
 /** One line per error a user can act on, data and names made visible; a stack only for a bug of ours. */
 function report(error: unknown): number {
-  const message = error instanceof Error ? error.message : String(error);
   const say = (text: string) => process.stderr.write(`kg: ${text}\n`);
-  if (error instanceof UsageError || (error as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) {
-    say(visible(message));
-    return 2;
+  const known = userError(error);
+  if (known) {
+    say(known.message);
+    return known.status;
   }
-  if (error instanceof DataValidationError) say(formatDataError(error));
-  else if (error instanceof EntityNotFoundError || error instanceof FileWriteError) say(visible(message));
-  else if (isSystemError(error)) say(visible(describeSystemError(error)));
-  else say((error instanceof Error && error.stack ? error.stack : message).split('\n').map(visible).join('\n'));
+  const message = error instanceof Error ? error.message : String(error);
+  say((error instanceof Error && error.stack ? error.stack : message).split('\n').map(visible).join('\n'));
   return 1;
 }

@@ -1,58 +1,71 @@
-import repl from 'node:repl';
+import type { EventEmitter } from 'node:events';
+import repl, { type REPLServer } from 'node:repl';
 import { inspect } from 'node:util';
 import type { LoadedArticle } from '../corpus/built.ts';
-import type { KgGraph } from '../model/types.ts';
-import { bindQueries } from '../query/index.ts';
-import { compareText } from '../query/compare.ts';
+import { completeEntity, namedEntities } from './replComplete.ts';
+import { Renderings, replQueries } from './replQueries.ts';
+import { visible } from './terminal.ts';
+import { queryError } from './userError.ts';
 
 type Completer = (line: string, callback: (error: Error | null, result: [string[], string]) => void) => void;
 
-/** Labels, aliases and ids: what a person may type inside quotes. An id that differs from a name only in case is left out. */
-export function entityNames(graph: KgGraph): string[] {
-  const names = new Map<string, string>();
-  graph.forEachNode((_, a) => [a.label, ...a.aliases].forEach((n) => names.set(n.toLowerCase(), n)));
-  graph.forEachNode((id) => names.has(id) || names.set(id, id));
-  return [...names.values()].sort(compareText);
+export interface ReplStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Line editing and Tab completion; by default when the output is a terminal. */
+  terminal?: boolean;
 }
 
-/** Completes an entity name after an open quote, e.g. `neighbours("sta` -> `Starmer`. */
-export function completeEntity(names: string[], line: string): [string[], string] | undefined {
-  // Only a quote still open at the end of the line starts a name (`show("UK")` is finished).
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote === null && (c === '"' || c === "'" || c === '`')) [quote, start] = [c, i + 1];
-    else if (c === quote && line[i - 1] !== '\\') quote = null;
-  }
-  if (quote === null) return undefined;
-  const typed = line.slice(start);
-  // A name holding the open quote ("EU leaders' dinner" inside '…') is escaped so the string stays open.
-  const matches = names.filter((n) => n.toLowerCase().startsWith(typed.toLowerCase())).map((n) => n.replaceAll(quote!, `\\${quote}`));
-  return [matches, typed];
-}
-
-export const REPL_HELP = `The graph of "%s" is loaded.
-  neighbours(name, {depth, direction, relations, types})   (also neighbors)
-  path(a, b, {directed})   search(text)   show(name)   stats()   resolve(name)
-  graph   the graphology MultiDirectedGraph      text   the article
-Names are ids, labels or aliases, any case; press Tab inside quotes to complete one.`;
-
-export async function startRepl(article: LoadedArticle): Promise<void> {
-  const queries = bindQueries(article.graph);
-  console.log(REPL_HELP.replace('%s', String(article.graph.getAttribute('title'))));
-  const server = repl.start({
-    prompt: 'kg> ',
-    writer: (value) => inspect(value, { depth: 6, colors: process.stdout.isTTY, breakLength: 100 }),
-  });
-  Object.assign(server.context, queries, { graph: article.graph, text: article.text, kg: queries });
-  const names = entityNames(article.graph);
+/**
+ * The console: the query functions bound to the article, results printed as the CLI prints them,
+ * an unknown name or a wrong call answered in one line as the CLI answers it.
+ */
+export async function startRepl(article: LoadedArticle, streams: ReplStreams = {}): Promise<void> {
+  const output = streams.output ?? process.stdout;
+  const renderings = new Renderings();
+  const queries = replQueries(article, renderings);
+  const colors = Boolean((output as { isTTY?: boolean }).isTTY);
+  const { graph } = article;
+  output.write(
+    `The graph of "${visible(String(graph.getAttribute('title')))}" is loaded: ${graph.order} entities, ${graph.size} relations.\n` +
+      'Type help() for the functions and their options; Tab inside quotes completes a name.\n',
+  );
+  const writer = (value: unknown) => {
+    const failure = queryError(value);
+    if (failure) return `kg: ${failure.message}`;
+    return renderings.text(value) ?? inspect(value, { depth: 6, colors, breakLength: 100 });
+  };
+  const server = repl.start({ prompt: 'kg> ', input: streams.input ?? process.stdin, output, terminal: streams.terminal, writer });
+  Object.assign(server.context, queries, { graph, text: article.text, kg: queries });
+  answerQueryErrorsInOneLine(server, writer);
+  const entities = namedEntities(graph);
   const fallback = server.completer as Completer;
   // Replacing the completer after start keeps Node's own completion for everything but names.
   (server as unknown as { completer: Completer }).completer = (line, callback) => {
-    const entity = completeEntity(names, line);
+    const entity = completeEntity(entities, line);
     if (entity) callback(null, entity);
     else fallback.call(server, line, callback);
   };
   await new Promise<void>((done) => server.on('exit', done));
+}
+
+/**
+ * Node prints a thrown error as "Uncaught " and the writer's text of it; for a query error (no
+ * such entity, a bad option) the CLI's line alone is the answer, so those are printed here and
+ * everything else is left to Node. Node's REPL reports errors through its domain (lib/repl.js,
+ * `debugDomainError`): if that ever changes, this does nothing and the writer still prints the
+ * query error in one line, after Node's "Uncaught".
+ */
+function answerQueryErrorsInOneLine(server: REPLServer, writer: (value: unknown) => string): void {
+  const domain = (server as unknown as { _domain?: EventEmitter })._domain;
+  const listeners = domain?.listeners('error') ?? [];
+  if (!domain || listeners.length !== 1) return;
+  const [nodeHandler] = listeners as ((error: unknown) => void)[];
+  domain.removeAllListeners('error');
+  domain.on('error', (error: unknown) => {
+    if (!queryError(error)) return nodeHandler!.call(domain, error);
+    server.output.write(`${writer(error)}\n`);
+    server.clearBufferedCommand();
+    server.displayPrompt();
+  });
 }

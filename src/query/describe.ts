@@ -11,7 +11,10 @@ export interface RelationView {
   id: string;
   relation: string;
   direction: 'out' | 'in';
+  /** How it reads from this end: the relation's label going out, its inverse coming in ("awaited by"). */
   label: string;
+  /** The relation's own label, which reads along the arrow from source to target, whichever end it is seen from. */
+  arrowLabel: string;
   source: string;
   target: string;
   other: EntitySummary;
@@ -36,6 +39,7 @@ export function viewFrom(graph: KgGraph, from: string, edge: string): RelationVi
     relation: attributes.relation,
     direction: out ? 'out' : 'in',
     label: out ? attributes.label : attributes.inverse,
+    arrowLabel: attributes.label,
     source,
     target,
     other: summary(graph, out ? target : source),
@@ -44,3 +48,22 @@ export function viewFrom(graph: KgGraph, from: string, edge: string): RelationVi
     ...(attributes.article === undefined ? {} : { article: attributes.article }),
   };
 }
+
+/** A relation written the way its arrow points: source, the relation's own label, target. */
+export interface ArrowReading {
+  source: EntitySummary;
+  label: string;
+  target: EntitySummary;
+}
+
+/**
+ * A relation seen from `from` (one of its ends), turned back into the order its arrow shows, so
+ * that reading along the arrow gives a true sentence: from Scholz's side, Starmer's "waited for"
+ * still reads "Keir Starmer → waited for → Olaf Scholz", never "Olaf Scholz ← awaited by ← Keir Starmer".
+ */
+export function alongArrow(view: Pick<RelationView, 'direction' | 'arrowLabel' | 'other'>, from: EntitySummary): ArrowReading {
+  return view.direction === 'out' ? { source: from, label: view.arrowLabel, target: view.other } : { source: view.other, label: view.arrowLabel, target: from };
+}
+
+/** "Keir Starmer → waited for → Olaf Scholz": the one way a relation is written as a sentence, in the CLI, the console and the explorer. */
+export const arrowSentence = ({ source, label, target }: ArrowReading): string => `${source.label} → ${label} → ${target.label}`;

@@ -11,7 +11,7 @@ import { search } from './search.ts';
 import { show } from './show.ts';
 import { stats } from './stats.ts';
 
-export type { EntitySummary, RelationView } from './describe.ts';
+export { alongArrow, arrowSentence, summary, type ArrowReading, type EntitySummary, type RelationView } from './describe.ts';
 export type { Neighbour, NeighboursResult } from './neighbours.ts';
 export { DIRECTIONS, relationTypes, type Direction, type NeighbourOptions } from './options.ts';
 export type { PathResult, PathStep } from './path.ts';
@@ -19,7 +19,7 @@ export type { SearchHit } from './search.ts';
 export type { EntityDetails } from './show.ts';
 export type { GraphStats } from './stats.ts';
 export { neighbours, path, resolve, search, show, stats, suggest };
-export { valueLabeller, type ValueLabeller } from './qualifiers.ts';
+export { valueEntities, valueLabeller, type ValueLabeller } from './qualifiers.ts';
 export { complete, type Suggestion } from './complete.ts';
 
 /** The query functions bound to one graph: what a console user calls. */

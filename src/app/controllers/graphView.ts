@@ -1,20 +1,34 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import { fitViewportToNodes } from '@sigma/utils';
 import Sigma from 'sigma';
+import { EdgeArrowHeadProgram, EdgeClampedProgram, createEdgeCompoundProgram, drawStraightEdgeLabel } from 'sigma/rendering';
 import type { KgGraph } from '../../model/types.ts';
 import type { State, Store } from '../state.ts';
+import { CANVAS_PALETTES, type ThemeName } from '../view/canvasPalette.ts';
+import { widerPicking } from '../view/edgePicking.ts';
 import { parallelCurvature } from '../view/parallelEdges.ts';
 import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type ViewModel } from '../view/reducers.ts';
 import { computeHighlight, computeVisibility } from '../view/visibility.ts';
+import { createCameraFrame } from './cameraFrame.ts';
+import { createLabelLayer, withHalo } from './labelLayer.ts';
 
 /** Above this many edges, edges and labels are hidden while the camera moves (frames stay fast). */
 const LARGE_GRAPH_EDGES = 5000;
 
 /**
- * The sigma renderer and its wiring: the store decides what is hidden, dimmed and selected;
- * reducers only read it, and the data graph is never written for display.
+ * Nodes drawn smaller on small panes (down to 70% on a phone): sizes are in screen pixels, so a
+ * graph framed into a third of the room would otherwise leave labels no room between nodes.
  */
-export function createGraphView(container: HTMLElement, graph: KgGraph, store: Store) {
+export const nodeScaleFor = (width: number, height: number) => Math.min(1, Math.max(0.7, Math.sqrt(Math.min(width, height) / 700)));
+
+/** The pane's background colour as the browser reports it (`rgb(…)`), for label halos. */
+const backgroundOf = (element: HTMLElement) => getComputedStyle(element).backgroundColor || '#ffffff';
+
+/**
+ * The sigma renderer and its wiring: the store decides what is hidden, dimmed and selected;
+ * reducers only read it, and the data graph is never written for display. Labels are laid out
+ * per frame (labelLayer) and the camera frames into what the overlays leave free (cameraFrame).
+ */
+export function createGraphView(container: HTMLElement, graph: KgGraph, store: Store, theme: ThemeName = 'light') {
   const curvature = parallelCurvature(graph);
   const large = graph.size > LARGE_GRAPH_EDGES;
   const selectedOf = (state: State, kind: 'node' | 'edge') => (state.selection?.kind === kind ? state.selection.id : null);
@@ -28,24 +42,60 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     selectedEdge: selectedOf(store.get(), 'edge'),
     cameraRatio: 1,
     curvature,
+    palette: CANVAS_PALETTES[theme],
+    nodeScale: nodeScaleFor(container.offsetWidth, container.offsetHeight),
+    focusDepth: store.get().focusDepth,
   };
+  let halo = backgroundOf(container);
+  const palette = () => view.palette ?? CANVAS_PALETTES.light;
+  // Filled in once the camera frame exists; the first frame is drawn inside sigma's constructor.
+  let blocked: () => { x: number; y: number; width: number; height: number }[] = () => [];
+  const labels = createLabelLayer({ palette, halo: () => halo, blocked: () => blocked(), selected: () => view.selectedNode, allNodes: !large });
+  const haloColour = () => halo;
+  // Edge labels get the same halo: sigma's curved-edge drawer is kept, wrapped.
+  class HaloCurvedArrowProgram extends EdgeCurvedArrowProgram {
+    constructor(...args: ConstructorParameters<typeof EdgeCurvedArrowProgram>) {
+      super(...args);
+      if (this.drawLabel) this.drawLabel = withHalo(this.drawLabel, haloColour);
+    }
+  }
 
   const renderer = new Sigma(graph, container, {
     nodeReducer: (node, data) => reduceNode(node, data, view),
     edgeReducer: (edge, data) => reduceEdge(edge, data, view),
     defaultEdgeType: 'arrow',
-    edgeProgramClasses: { curved: EdgeCurvedArrowProgram },
+    // Sigma's arrow (a clamped line and a head), and the curved arrow, each easier to point at.
+    edgeProgramClasses: { arrow: createEdgeCompoundProgram([widerPicking(EdgeClampedProgram), EdgeArrowHeadProgram]), curved: widerPicking(HaloCurvedArrowProgram) },
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
     labelFont: 'system-ui, sans-serif',
     labelSize: 13,
-    edgeLabelSize: 11,
-    labelDensity: 0.6,
-    labelRenderedSizeThreshold: 5,
+    labelColor: { color: palette().label },
+    edgeLabelSize: 12,
+    edgeLabelColor: { color: palette().edgeLabel },
+    ...labels.settings,
+    defaultDrawEdgeLabel: withHalo(drawStraightEdgeLabel, haloColour),
+    // Every label is a candidate and the label layer decides what fits; on large graphs sigma's
+    // grid thins them out first, so a frame does not measure thousands of labels.
+    labelDensity: large ? 0.6 : 100,
+    labelRenderedSizeThreshold: large ? 5 : 0,
+    // The camera frame does the padding (clear of overlays too) and needs an unrotated view.
+    stagePadding: 0,
+    enableCameraRotation: false,
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,
   });
+  labels.attach(renderer);
+  renderer.on('resize', () => {
+    const { width, height } = renderer.getDimensions();
+    const nodeScale = nodeScaleFor(width, height);
+    if (nodeScale === view.nodeScale) return;
+    view = { ...view, nodeScale };
+    renderer.scheduleRefresh();
+  });
+  const frame = createCameraFrame(renderer, graph, container);
+  blocked = () => frame.overlayRects(2);
 
   /**
    * Recomputes what changed and redraws. When only the highlight moved and nothing else dims,
@@ -61,6 +111,7 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
       selectedNode: selectedOf(state, 'node'),
       selectedEdge: selectedOf(state, 'edge'),
       cameraRatio: renderer.getCamera().ratio,
+      focusDepth: state.focusDepth,
     };
     if (!what.visibility && !what.all && !view.dimOthers) {
       const nodes = new Set([...(previous.highlight?.nodes ?? []), ...(view.highlight?.nodes ?? [])]);
@@ -101,30 +152,43 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
       state.hiddenArticles !== previous.hiddenArticles ||
       state.focusDepth !== previous.focusDepth ||
       (state.selection !== previous.selection && state.focusDepth > 0);
-    if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode || state.hoveredEdge !== previous.hoveredEdge) {
+    if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode || state.hoveredEdge !== previous.hoveredEdge || state.path !== previous.path) {
       refresh(state, { visibility });
     }
     // Focusing on a neighbourhood also frames it, so it does not sit in a corner of the view.
     const refocused = state.focusDepth !== previous.focusDepth || state.selection !== previous.selection;
     if (refocused && state.focusDepth > 0 && view.visible.nodes.size > 0 && view.visible.nodes.size < graph.order) {
-      void fitViewportToNodes(renderer, [...view.visible.nodes], { animate: true });
+      void frame.fitNodes([...view.visible.nodes], { animate: true, labelWidth });
     }
   });
 
-  /** Moves the camera onto a node, keeping the current zoom unless it is far out. */
+  /** A focused node's label width, and the gap before it: framing leaves it room. */
+  const labelWidth = (node: string) => labels.labelWidth(graph.getNodeAttribute(node, 'label') ?? '', true) + 6;
+
+  /** Moves the camera onto a node, in the middle of what the overlays leave free, keeping the zoom unless it is far out. */
   function focusNode(node: string): void {
-    const position = renderer.getNodeDisplayData(node);
-    if (!position) return;
-    const camera = renderer.getCamera();
-    void camera.animate({ x: position.x, y: position.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    void frame.centreNode(node);
+  }
+
+  /** Switches the canvas to a theme's colours; the halo follows the pane's (CSS) background. */
+  function setTheme(name: ThemeName): void {
+    view = { ...view, palette: CANVAS_PALETTES[name] };
+    halo = backgroundOf(container);
+    renderer.setSettings({ labelColor: { color: palette().label }, edgeLabelColor: { color: palette().edgeLabel } });
+    refresh(store.get(), { all: true });
   }
 
   return {
     renderer,
+    frame,
     focusNode,
+    setTheme,
+    /** The node labels on screen now, where they are drawn. */
+    placedLabels: labels.placed,
     visibleNodes: () => view.visible.nodes,
     kill() {
       unsubscribe();
+      frame.kill();
       renderer.kill();
     },
   };

@@ -1,9 +1,9 @@
 import type { Attributes } from 'graphology-types';
+import { CANVAS_PALETTES, type CanvasPalette } from './canvasPalette.ts';
+import { reduceOuterRing } from './outerRing.ts';
 import type { Highlight, Visibility } from './visibility.ts';
 
-export const DIM_NODE = '#e2e2e2';
-export const DIM_EDGE = '#f0f0f0';
-export const EDGE_COLOR = '#9aa3ad';
+export const DIM_NODE = CANVAS_PALETTES.light.dimNode;
 /** Below this camera ratio (zoomed in), every visible edge shows its relation label. */
 export const EDGE_LABEL_RATIO = 0.45;
 
@@ -20,6 +20,12 @@ export interface ViewModel {
   cameraRatio: number;
   /** Curvature per edge that shares its two ends with others, so parallel relations stay apart. */
   curvature: ReadonlyMap<string, number>;
+  /** The theme's canvas colours (light when not given). */
+  palette?: CanvasPalette;
+  /** Node sizes are multiplied by this: below 1 on small panes, so that labels find room between nodes. */
+  nodeScale?: number;
+  /** The focus (hops from the selection); with one on, what lies beyond the highlight is its outer ring, not dimmed. */
+  focusDepth?: number;
 }
 
 /**
@@ -31,16 +37,21 @@ export function reduceNode(node: string, data: Attributes, view: ViewModel): Att
   // Our `type` is the entity type; sigma reads `type` as the node program.
   data.entityType = data.type;
   data.type = 'circle';
+  if (view.nodeScale !== undefined && view.nodeScale !== 1) data.size = (data.size ?? 1) * view.nodeScale;
   if (!view.visible.nodes.has(node)) data.hidden = true;
   else if (view.highlight?.nodes.has(node)) {
     data.forceLabel = true;
     data.zIndex = 1;
     if (node === view.selectedNode || !view.dimOthers) data.highlighted = true;
     if (node === view.selectedNode) data.zIndex = 2;
+  } else if (view.highlight && view.dimOthers && view.focusDepth) {
+    reduceOuterRing(data, (view.palette ?? CANVAS_PALETTES.light).dimNode);
   } else if (view.highlight && view.dimOthers) {
-    data.color = DIM_NODE;
+    data.color = (view.palette ?? CANVAS_PALETTES.light).dimNode;
     data.label = '';
     data.zIndex = 0;
+    // Read by the label layer: a highlighted neighbourhood's labels may cover dimmed nodes.
+    data.dimmed = true;
   } else if (node === view.selectedNode) {
     data.highlighted = true;
     data.zIndex = 2;
@@ -50,20 +61,21 @@ export function reduceNode(node: string, data: Attributes, view: ViewModel): Att
 
 /** Sigma display data for an edge: curved when parallel, labelled when zoomed in or highlighted. Changed in place, like nodes. */
 export function reduceEdge(edge: string, data: Attributes, view: ViewModel): Attributes {
+  const palette = view.palette ?? CANVAS_PALETTES.light;
   const curvature = view.curvature.get(edge);
   data.type = curvature ? 'curved' : 'arrow';
   data.curvature = curvature ?? 0;
-  data.color = EDGE_COLOR;
+  data.color = palette.edge;
   data.size = 1.5;
   if (!view.visible.edges.has(edge)) {
     data.hidden = true;
   } else if (view.highlight?.edges.has(edge)) {
-    data.color = edge === view.selectedEdge ? '#222222' : '#5b6470';
+    data.color = edge === view.selectedEdge ? palette.edgeSelected : palette.edgeHighlight;
     data.size = edge === view.selectedEdge ? 3 : 2;
     data.forceLabel = true;
     data.zIndex = 1;
   } else if (view.highlight && view.dimOthers) {
-    data.color = DIM_EDGE;
+    data.color = palette.dimEdge;
     data.label = '';
     data.zIndex = 0;
   } else if (view.cameraRatio >= EDGE_LABEL_RATIO) {

@@ -65,7 +65,9 @@ export interface Highlight {
  * hovered edge and its ends; else the selected node and its neighbours, or the selected edge and
  * its ends. Null: nothing dims.
  */
-export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'hoveredEdge' | 'selection'>, visible: Visibility): Highlight | null {
+export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'hoveredEdge' | 'selection'> & Partial<Pick<State, 'path'>>, visible: Visibility): Highlight | null {
+  // The path finder's chain stays lit while nothing is hovered, whatever on it is selected.
+  if (state.path && !state.hoveredNode && !state.hoveredEdge) return { nodes: new Set(state.path.nodes), edges: new Set(state.path.edges) };
   const focus = state.hoveredNode ?? (state.selection?.kind === 'node' ? state.selection.id : null);
   if (focus && graph.hasNode(focus)) {
     const nodes = new Set([focus]);
