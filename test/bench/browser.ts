@@ -91,18 +91,31 @@ export function ensureSite(mode: 'auto' | 'always' | 'never' = 'auto', log: (m: 
   if (result.status !== 0) throw new Error(`browser bench: vite build failed\n${result.stdout}\n${result.stderr}`);
 }
 
-/** gzip -9 bytes of every .js file under dist/assets. */
-export function shippedJs(): { files: number; raw: number; gzip: number } {
+/**
+ * Chunks of article data (one per article, from virtual:kg-article/<slug>, and the corpus view's)
+ * are named after what they hold: data grows with the corpus, code should not.
+ */
+const DATA_CHUNK = /^(?:_virtual_kg|\d{4}-\d{2}-\d{2}-)/;
+
+/** gzip -9 bytes of the .js files under dist/assets: the code, and apart from it the article data. */
+export function shippedJs(): { files: number; raw: number; gzip: number; data: { files: number; gzip: number } } {
   const dir = path.join(DIST, 'assets');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js'));
-  let raw = 0;
-  let gzip = 0;
+  const code = { files: 0, raw: 0, gzip: 0 };
+  const data = { files: 0, gzip: 0 };
   for (const file of files) {
     const bytes = fs.readFileSync(path.join(dir, file));
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+    if (DATA_CHUNK.test(file)) {
+      data.files++;
+      data.gzip += gzip;
+    } else {
+      code.files++;
+      code.raw += bytes.length;
+      code.gzip += gzip;
+    }
   }
-  return { files: files.length, raw, gzip };
+  return { ...code, data };
 }
 
 /** Builds the bench pages (blank.html, hover.html) into `outDir` with an inline config: none of our plugins. */
@@ -322,7 +335,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     rows.push({ name: 'blank sigma page: navigation -> next rAF', value: round(median(loads.baseline.map((l) => l.rafStart))), unit: 'ms' });
 
     const js = shippedJs();
-    rows.push({ name: `dist/assets JS, gzip -9 (${js.files} files, ${round(js.raw / 1000)} kB raw)`, value: round(js.gzip / 1000), unit: 'kB', target: '<= 150 kB' });
+    rows.push({ name: `dist/assets code, gzip -9 (${js.files} files, ${round(js.raw / 1000)} kB raw)`, value: round(js.gzip / 1000), unit: 'kB', target: '<= 150 kB' });
+    rows.push({ name: `dist/assets article data, gzip -9 (${js.data.files} chunks)`, value: round(js.data.gzip / 1000), unit: 'kB' });
 
     const l = await layout(session.browser, bench.url, o, log);
     const h = await hover(session.browser, bench.url, o, log);
