@@ -301,18 +301,32 @@ async function hover(browser: Browser, url: string, o: Required<Omit<BrowserBenc
   }
 }
 
-export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BenchRow[]> {
-  const { log = () => {}, ...rest } = options;
-  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest;
-  const o = { ...DEFAULTS, ...given };
-  ensureSite(o.buildSite, log);
+/**
+ * Runs `measure` with Chromium on the explorer built into `siteDir` (dist/ by default) and the
+ * bench pages (blank sigma page, synthetic graph) served beside it, and tears all of it down.
+ */
+async function withBenchPages<T>(siteDir: string | undefined, measure: (session: BrowserSession, bench: { url: string }) => Promise<T>): Promise<T> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-browser-bench-'));
   let session: BrowserSession | null = null;
   let bench: { server: PreviewServer; url: string } | null = null;
   try {
     await buildBenchPages(tmp);
     bench = await serve(tmp);
-    session = await startBrowser();
+    session = await startBrowser(siteDir);
+    return await measure(session, bench);
+  } finally {
+    await session?.close();
+    await bench?.server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BenchRow[]> {
+  const { log = () => {}, ...rest } = options;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest;
+  const o = { ...DEFAULTS, ...given };
+  ensureSite(o.buildSite, log);
+  return withBenchPages(undefined, async (session, bench) => {
     const rows: BenchRow[] = [];
 
     const loads = await firstFrames(session.browser, session.url, bench.url, o.loads, log);
@@ -358,11 +372,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     });
     rows.push({ name: `FA2 synchronous in the page at ${at} (${l.sync.iterations} it in ${round(l.sync.ms / 1000, 2)} s)`, value: round(l.sync.perSecond, 2), unit: 'it/s' });
     return rows;
-  } finally {
-    await session?.close();
-    await bench?.server.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -370,22 +380,12 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
  * the blank sigma page of the same size, measured as for the seed: median of `loads` each, interleaved.
  */
 export async function siteFirstFrame(siteDir: string, loads: number, log: (m: string) => void = () => {}): Promise<{ frame: number; blank: number; ratio: number }> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-browser-bench-'));
-  let session: BrowserSession | null = null;
-  let bench: { server: PreviewServer; url: string } | null = null;
-  try {
-    await buildBenchPages(tmp);
-    bench = await serve(tmp);
-    session = await startBrowser(siteDir);
+  return withBenchPages(siteDir, async (session, bench) => {
     const measured = await firstFrames(session.browser, session.url, bench.url, loads, log);
     const frame = median(measured.explorer.map((l) => l.frame));
     const blank = median(measured.baseline.map((l) => l.frame));
     return { frame: round(frame), blank: round(blank), ratio: round(frame / blank, 2) };
-  } finally {
-    await session?.close();
-    await bench?.server.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 export function formatRows(rows: BenchRow[]): string {
