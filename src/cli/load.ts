@@ -90,10 +90,10 @@ export async function loadArticleData(dataDir: string, slug: string | undefined)
   return article ?? loadArticle(built);
 }
 
-async function load(dataDir: string, slug: string | undefined, options: LoadOptions): Promise<{ built: BuiltArticle; article?: LoadedArticle }> {
+/** `key` is the view's data stamp when the caller has taken it already (stat'ing every data file costs). */
+async function load(dataDir: string, slug: string | undefined, options: LoadOptions, key = dataStamp(dataDir, slug ?? CORPUS_SLUG)): Promise<{ built: BuiltArticle; article?: LoadedArticle }> {
   // The corpus view's cache file takes a name no article's can.
   const view = slug ?? CORPUS_SLUG;
-  const key = dataStamp(dataDir, view);
   const remembered = key === undefined ? undefined : options.memo?.get(key);
   if (remembered) return { built: remembered };
   const file = cacheFile(dataDir, view, 'json');
@@ -144,7 +144,8 @@ export async function loadNeighbourhood(dataDir: string, slug: string | undefine
   const file = cacheFile(dataDir, view, 'blocks');
   const found = key === undefined ? 'stale' : readNeighbourhood(file, key, name, levels);
   if (typeof found === 'object') return { article: found, partial: true };
-  const { built, article } = await load(dataDir, slug, {});
+  // The same stamp for both: the blocks then describe exactly the build they are cut from.
+  const { built, article } = await load(dataDir, slug, {}, key);
   if (found === 'stale' && key !== undefined) await writeCache(file, encodeBlocks(built, key));
   return { article: article ?? loadArticle(built), partial: false };
 }
