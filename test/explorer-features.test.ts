@@ -378,3 +378,44 @@ describe('sharing the view', () => {
     await context.close();
   });
 });
+
+describe('the legend\'s filters: all, none, only', () => {
+  const hidden = (page: Page) => page.evaluate(() => ({ types: [...window.explorer.store.get().hiddenTypes].sort(), relations: [...window.explorer.store.get().hiddenRelations].sort() }));
+  const shownEdges = (page: Page) => page.evaluate(() => window.kg.graph.filterEdges((e) => !window.explorer.view.renderer.getEdgeDisplayData(e)?.hidden).map((e) => window.kg.graph.getEdgeAttribute(e, 'relation')));
+
+  it('"only" beside a relation shows that relation alone; None hides every relation, All brings them back', async () => {
+    const page = await openExplorer(session, SEED);
+    await page.locator('#legend .relation-filters summary').click();
+    const relations = await page.evaluate(() => [...new Set(window.kg.graph.mapEdges((_, a) => a.relation))].sort());
+    expect(relations.length).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: 'Show only invited to' }).click();
+    await expect.poll(async () => [...new Set(await shownEdges(page))]).toEqual(['invited_to']);
+    expect((await hidden(page)).relations).toEqual(relations.filter((r) => r !== 'invited_to'));
+    expect(await page.locator('#relation-filters input:checked').count()).toBe(1);
+    expect(page.url()).toContain('hideRel=');
+    await shot(page, 'features-filters-only');
+
+    await page.getByRole('button', { name: 'Show none of the relations' }).click();
+    await expect.poll(async () => (await shownEdges(page)).length).toBe(0);
+    expect(await page.locator('#relation-filters input:checked').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Show all relations' }).click();
+    await expect.poll(async () => (await shownEdges(page)).length).toBe(await page.evaluate(() => window.kg.graph.size));
+    expect((await hidden(page)).relations).toEqual([]);
+    expect(page.url()).not.toContain('hideRel=');
+    await page.close();
+  });
+
+  it('"only" beside a type keeps that type\'s entities alone, and Back undoes it', async () => {
+    const page = await openExplorer(session, SEED);
+    await page.getByRole('button', { name: 'Show only person' }).click();
+    await expect.poll(async () => (await hidden(page)).types).toEqual(['country', 'event', 'organisation', 'place', 'topic']);
+    const shown = await page.evaluate(() => window.kg.graph.filterNodes((n) => !window.explorer.view.renderer.getNodeDisplayData(n)?.hidden).map((n) => window.kg.graph.getNodeAttribute(n, 'type')));
+    expect(new Set(shown)).toEqual(new Set(['person']));
+    await page.goBack();
+    await expect.poll(async () => (await hidden(page)).types).toEqual([]);
+    expect(await page.locator('#type-filters input:checked').count()).toBe(6);
+    await page.close();
+  });
+});

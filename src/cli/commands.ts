@@ -96,6 +96,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
       '--dateline L    (default: the place in the dateline)',
     ],
   },
+  review: { args: '', summary: 'the drafts of an article (or every article) in text order, to accept or reject', positionals: [0, 0], options: {}, help: [] },
+  accept: { args: '<id>…', summary: 'accept drafted entities or relations: their draft mark is cleared', positionals: [1, Infinity], options: {}, help: ['<id>…   entity ids, relation ids (with --article) or ARTICLE:RELATION ids, as kg review lists them'] },
+  reject: {
+    args: '<id>…',
+    summary: 'reject drafted entities or relations: they are removed (an entity with its relations)',
+    positionals: [1, Infinity],
+    options: { yes: { type: 'boolean', short: 'y' } },
+    help: ['<id>…       as kg review lists them', '-y, --yes   also remove the relations of a rejected entity (else they are listed and nothing is written)'],
+  },
   repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
 };
 
@@ -120,6 +129,7 @@ export function mainHelp(): string {
     '  kg export --out graph.graphml',
     '  kg export --format csv --table edges',
     '  kg draft article.txt --json',
+    '  kg review --article 2025-03-04-ribeiro-meets-starmer',
     '',
     'Exit codes: 0 ok, 1 unknown entity or invalid data, 2 bad usage.',
   ].join('\n');

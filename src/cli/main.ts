@@ -60,6 +60,12 @@ async function run(argv: string[]): Promise<number> {
     for (const line of lines) (line.startsWith('kg add:') ? process.stderr : process.stdout).write(`${line}\n`);
     return ok ? 0 : 1;
   }
+  if (command === 'review' || command === 'accept' || command === 'reject') {
+    const { reviewCommand, decideCommand } = await import('./reviewCommand.ts');
+    const options = { data: values.data as string | undefined, article: values.article as string | undefined, json, yes: Boolean(values.yes) };
+    print(command === 'review' ? reviewCommand(options) : await decideCommand(command, positionals, options));
+    return 0;
+  }
   if (command === 'draft') {
     const { draftCommand } = await import('./draftCommand.ts');
     print(await draftCommand(positionals[0]!, { data: values.data as string | undefined, json }));

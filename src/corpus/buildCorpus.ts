@@ -7,6 +7,7 @@ import { graphemeBoundaries } from '../text/graphemes.ts';
 import { collectDefinitions, formsFor, report, type Definition, type EntityTypes } from './definitions.ts';
 import { findMentions, locateQuote } from './ground.ts';
 import { parseWith } from './parseFile.ts';
+import { relationIds } from './relationIds.ts';
 import type { ParsedFiles } from './parsedFiles.ts';
 import { entitiesFileSchema, graphFileSchema, metaSchema, vocabularySchema, type GraphFile } from './schema.ts';
 import { checkValue } from './values.ts';
@@ -152,7 +153,8 @@ interface RelationCheck {
 }
 
 function checkRelations({ file, source, vocabulary, ids, types, mentioned, issues }: RelationCheck, locate: (quote: string, occurrence?: number) => ReturnType<typeof locateQuote>): Relation[] {
-  const relationIds = new Set<string>();
+  const relationIdList = relationIds(file.relations);
+  const seen = new Set<string>();
   const relations: Relation[] = [];
   file.relations.forEach((relation, index) => {
     const at = (...path: (string | number)[]) => ['relations', index, ...path];
@@ -179,9 +181,9 @@ function checkRelations({ file, source, vocabulary, ids, types, mentioned, issue
     }
     const located = locate(relation.evidence, relation.occurrence);
     if ('error' in located) say(at('evidence'), located.error);
-    const id = relation.id ?? uniqueId(`${relation.from}--${relation.type.replaceAll('_', '-')}--${relation.to}`, relationIds);
-    if (relationIds.has(id)) say(at('id'), `duplicate relation id "${id}"`);
-    relationIds.add(id);
+    const id = relationIdList[index]!;
+    if (seen.has(id)) say(at('id'), `duplicate relation id "${id}"`);
+    seen.add(id);
     if ('span' in located) {
       relations.push({ id, type: relation.type, source: relation.from, target: relation.to, evidence: located.span, qualifiers, ...(relation.draft ? { draft: relation.draft } : {}) });
     }
@@ -202,11 +204,3 @@ function unmentioned(entity: { id: string; label: string; aliases: string[] }, f
   if (inWord) return `entity "${entity.id}" is never mentioned as a whole word: "${inWord.name}" occurs at offset ${inWord.at} only as part of a longer word or character`;
   return `entity "${entity.id}" is never mentioned: neither its label nor an alias occurs in the article`;
 }
-
-/** Derived relation ids must be stable across runs: the same triple twice gets -2, -3 in file order. */
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-

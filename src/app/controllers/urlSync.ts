@@ -38,7 +38,9 @@ const CAMERA_SETTLE_MS = 250;
  */
 export function syncUrl(graph: KgGraph, view: PageView, store: Store, screen: Screen) {
   const relations = new Set(graph.mapEdges((_, a) => a.relation));
+  const types = new Set(graph.mapNodes((_, a) => String(a.type)));
   const exists = {
+    type: (type: string) => types.has(type),
     node: (id: string) => graph.hasNode(id),
     resolveNode: (name: string) => {
       try {

@@ -35,6 +35,8 @@ export interface Known {
   resolveNode?: (name: string) => string | undefined;
   edge: (id: string) => boolean;
   relation: (id: string) => boolean;
+  /** The graph's entity types; without it, ours. */
+  type?: (type: string) => boolean;
   article?: (slug: string) => boolean;
 }
 
@@ -75,7 +77,7 @@ export function fromHash(hash: string, exists: Known): UrlState {
   return {
     article: articleOf(hash),
     selection,
-    hiddenTypes: new Set(list('hide').filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t))),
+    hiddenTypes: new Set(list('hide').filter((t): t is EntityType => exists.type?.(t) ?? (ENTITY_TYPES as readonly string[]).includes(t))),
     hiddenRelations: new Set(list('hideRel').filter(exists.relation)),
     hiddenArticles: new Set(list('hideArt').filter((slug) => exists.article?.(slug) ?? false)),
     // A focus needs something to focus on.

@@ -1,0 +1,282 @@
+import { buildCorpus, type CorpusModel, type CorpusSources } from '../corpus/buildCorpus.ts';
+import { locateQuote } from '../corpus/ground.ts';
+import { relationIds } from '../corpus/relationIds.ts';
+import type { SourceFile } from '../corpus/yamlSource.ts';
+import { slugify } from '../draft/slug.ts';
+import { own } from '../model/own.ts';
+import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
+import { foldCase } from '../text/fold.ts';
+import { CurationError } from './errors.ts';
+import { allRelations, articleFiles, entityFiles, findEntity, findRelation, isDefinition, listOf, type Entry } from './locate.ts';
+import { addToList, appendItem, deleteItem, deleteKey, setScalar } from './yamlText.ts';
+
+/** A curator's change to the data, as the explorer, window.kg and `kg accept`/`kg reject` ask for it. */
+export type Edit =
+  | { op: 'accept'; id: string; article?: string }
+  | { op: 'reject'; id: string; article?: string }
+  | { op: 'addEntity'; article: string; type: string; label?: string; mention: { start: number; end: number } }
+  | { op: 'addAlias'; article: string; id: string; mention: { start: number; end: number } }
+  | { op: 'addRelation'; article: string; from: string; type: string; to: string; evidence: { start: number; end: number } }
+  | { op: 'merge'; keep: string; merged: string };
+
+export interface EditResult {
+  /** The data files the edit changed, with their new text; nothing else is touched. */
+  files: SourceFile[];
+  /** The new entity's or relation's id, for the edits that add one. */
+  id?: string;
+  /** The relations a rejected or merged entity took with it (or the rejected relation), by `<article>:<id>`. */
+  removed: string[];
+  /** What an accept or reject acted on. */
+  target?: 'entity' | 'relation';
+  /** The corpus as it will be once the files are written: validated. */
+  corpus: CorpusModel;
+}
+
+/** The texts of a corpus's files by path, changed one edit at a time. */
+class Changes {
+  readonly texts = new Map<string, string>();
+  constructor(readonly sources: CorpusSources) {}
+  text(file: SourceFile): string {
+    return this.texts.get(file.path) ?? file.text;
+  }
+  edit(file: SourceFile, change: (text: string) => string): void {
+    this.texts.set(file.path, change(this.text(file)));
+  }
+  /** The sources with every change applied. */
+  applied(): CorpusSources {
+    const swap = (file: SourceFile) => (this.texts.has(file.path) ? { path: file.path, text: this.texts.get(file.path)! } : file);
+    const { vocabulary, entities, articles } = this.sources;
+    return { vocabulary, ...(entities ? { entities: swap(entities) } : {}), articles: articles.map((a) => ({ ...a, graph: swap(a.graph), meta: swap(a.meta) })) };
+  }
+  /** The current file (with changes so far), to find entries again after an edit moved them. */
+  current(file: SourceFile): SourceFile {
+    return { path: file.path, text: this.text(file) };
+  }
+}
+
+/**
+ * Applies one edit to the corpus's files and validates the result with the same builder as
+ * `kg validate`: a change that would break the corpus throws its DataValidationError and
+ * nothing is to be written. Pure: the caller reads the files and writes `files` back.
+ */
+export function applyEdit(sources: CorpusSources, edit: Edit): EditResult {
+  const changes = new Changes(sources);
+  let id: string | undefined;
+  let removed: string[] = [];
+  const target = edit.op === 'accept' || edit.op === 'reject' ? (hasEntity(sources, edit.id) ? 'entity' : 'relation') : undefined;
+  switch (edit.op) {
+    case 'accept':
+      accept(changes, edit.id, edit.article);
+      break;
+    case 'reject':
+      removed = reject(changes, edit.id, edit.article);
+      break;
+    case 'addEntity':
+      id = addEntity(changes, edit);
+      break;
+    case 'addAlias':
+      addAlias(changes, edit);
+      break;
+    case 'addRelation':
+      id = addRelation(changes, edit);
+      break;
+    case 'merge':
+      removed = merge(changes, edit.keep, edit.merged);
+      break;
+  }
+  const next = changes.applied();
+  const corpus = buildCorpus(next);
+  if (edit.op === 'addEntity' || edit.op === 'addAlias') mustMention(corpus, edit.article, edit.op === 'addAlias' ? edit.id : id!, edit.mention);
+  const files = [...changes.texts].filter(([path, text]) => text !== original(sources, path)).map(([path, text]) => ({ path, text }));
+  return { files, ...(id !== undefined ? { id } : {}), ...(target ? { target } : {}), removed, corpus };
+}
+
+const original = (sources: CorpusSources, path: string) =>
+  [sources.entities, ...sources.articles.flatMap((a) => [a.graph, a.meta])].find((f) => f?.path === path)?.text;
+
+const entityPath = (entry: Entry) => ['entities', entry.index];
+const relationPath = (entry: Entry) => ['relations', entry.index];
+const hasEntity = (sources: CorpusSources, id: string) => entityFiles(sources).some(({ file }) => listOf(file, 'entities').some((e) => own(e, 'id') === id && isDefinition(e)));
+
+/** Accepting clears the draft mark: the item is then the curator's. */
+function accept(changes: Changes, id: string, article?: string): void {
+  const entry = hasEntity(changes.sources, id) ? findEntity(changes.sources, id).definition : findRelation(changes.sources, id, article);
+  if (own(entry.value, 'draft') === undefined) throw new CurationError(`${id} is not a draft: there is nothing to accept`);
+  changes.edit(entry.file, (text) => deleteKey(text, isDefinition(entry.value) && hasEntity(changes.sources, id) ? entityPath(entry) : relationPath(entry), 'draft'));
+}
+
+/** Removes entries of one file, last first, so the indexes of those before stay right. */
+function deleteEntries(changes: Changes, entries: readonly Entry[], key: 'entities' | 'relations'): void {
+  const byFile = new Map<string, Entry[]>();
+  for (const entry of entries) byFile.set(entry.file.path, [...(byFile.get(entry.file.path) ?? []), entry]);
+  for (const list of byFile.values()) {
+    for (const entry of [...list].sort((a, b) => b.index - a.index)) changes.edit(entry.file, (text) => deleteItem(text, [key], entry.index));
+  }
+}
+
+/**
+ * Rejecting a relation removes it; rejecting an entity removes its definition, every reference
+ * entry naming it, every relation at either end of it, and any qualifier or attribute whose
+ * value it is. The relations it took are returned, for the confirmation that lists them.
+ */
+function reject(changes: Changes, id: string, article?: string): string[] {
+  if (!hasEntity(changes.sources, id)) {
+    const relation = findRelation(changes.sources, id, article);
+    deleteEntries(changes, [relation], 'relations');
+    return [`${relation.article}:${relationIds(listOf(relation.file, 'relations'))[relation.index]}`];
+  }
+  const { definition, references } = findEntity(changes.sources, id);
+  const relations = allRelations(changes.sources).filter((r) => own(r.value, 'from') === id || own(r.value, 'to') === id);
+  dropValues(changes, id, new Set(relations.map((r) => `${r.file.path}#${r.index}`)));
+  deleteEntries(changes, relations, 'relations');
+  deleteEntries(changes, [definition, ...references], 'entities');
+  return relations.map((r) => `${r.article}:${r.id}`);
+}
+
+/** Qualifiers and attributes naming `id` lose that value (entries about to be deleted are skipped). */
+function dropValues(changes: Changes, id: string, skip: ReadonlySet<string>, replacement?: string): void {
+  const visit = (file: SourceFile, key: 'entities' | 'relations', field: 'qualifiers' | 'attributes') => {
+    listOf(changes.current(file), key).forEach((entry, index) => {
+      if (skip.has(`${file.path}#${index}`)) return;
+      const values = own(entry, field);
+      if (typeof values !== 'object' || values === null) return;
+      for (const [name, value] of Object.entries(values)) {
+        if (value !== id) continue;
+        changes.edit(file, (text) => (replacement === undefined ? deleteKey(text, [key, index, field], name) : setScalar(text, [key, index, field, name], replacement)));
+      }
+    });
+  };
+  for (const { file } of entityFiles(changes.sources)) {
+    visit(file, 'entities', 'attributes');
+    if (file !== changes.sources.entities) visit(file, 'relations', 'qualifiers');
+  }
+}
+
+/** The selection without the white space a mouse drags along, and its text. */
+function selected(text: string, span: { start: number; end: number }, what: string): { start: number; end: number; text: string } {
+  if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end > text.length || span.start >= span.end) {
+    throw new CurationError(`${what} ${span.start}-${span.end} is not a span of the article's text (0-${text.length})`);
+  }
+  let { start, end } = span;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  if (start === end) throw new CurationError(`${what} ${span.start}-${span.end} holds only white space`);
+  return { start, end, text: text.slice(start, end) };
+}
+
+function entityType(type: string): EntityType {
+  const wanted = type === 'organization' ? 'organisation' : type;
+  const found = ENTITY_TYPES.find((t) => t === wanted);
+  if (!found) throw new CurationError(`unknown entity type "${type}"; known: ${ENTITY_TYPES.join(', ')}`);
+  return found;
+}
+
+/** A new entity defined in the article, named by the selection (its label, or an alias when the label differs). */
+function addEntity(changes: Changes, edit: Extract<Edit, { op: 'addEntity' }>): string {
+  const files = articleFiles(changes.sources, edit.article);
+  const mention = selected(files.article.text, edit.mention, 'mention');
+  const label = (edit.label ?? mention.text).trim();
+  if (!label) throw new CurationError('an entity needs a label');
+  const taken = new Set(entityFiles(changes.sources).flatMap(({ file }) => listOf(file, 'entities').map((e) => String(own(e, 'id')))));
+  const base = slugify(label);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  const aliases = foldCase(mention.text) === foldCase(label) ? [] : [mention.text];
+  changes.edit(files.graph, (text) => appendItem(text, 'entities', { id, type: entityType(edit.type), label, ...(aliases.length ? { aliases } : {}) }));
+  return id;
+}
+
+/** The selection as another name of an entity, in this article only (a reference entry, or the article's own definition). */
+function addAlias(changes: Changes, edit: Extract<Edit, { op: 'addAlias' }>): void {
+  const files = articleFiles(changes.sources, edit.article);
+  const mention = selected(files.article.text, edit.mention, 'mention');
+  const { definition, references } = findEntity(changes.sources, edit.id);
+  const local = definition.article === edit.article ? definition : references.find((r) => r.article === edit.article);
+  if (local) changes.edit(files.graph, (text) => addToList(text, entityPath(local), 'aliases', mention.text, 'label'));
+  else changes.edit(files.graph, (text) => appendItem(text, 'entities', { id: edit.id, aliases: [mention.text] }));
+}
+
+/** A relation grounded in the selection: its `evidence` is the selected text, its `occurrence` set when the text recurs. */
+function addRelation(changes: Changes, edit: Extract<Edit, { op: 'addRelation' }>): string {
+  const files = articleFiles(changes.sources, edit.article);
+  const evidence = selected(files.article.text, edit.evidence, 'evidence');
+  const occurrence = occurrenceOf(files.article.text, evidence);
+  changes.edit(files.graph, (text) => appendItem(text, 'relations', { from: edit.from, type: edit.type, to: edit.to, evidence: evidence.text, ...(occurrence ? { occurrence } : {}) }));
+  const relations = listOf(changes.current(files.graph), 'relations');
+  return relationIds(relations).at(-1)!;
+}
+
+/** Which occurrence of its text a span is (undefined when the text occurs once), as `occurrence:` counts them. */
+function occurrenceOf(text: string, span: { start: number; text: string }): number | undefined {
+  if ('span' in locateQuote(text, span.text)) return undefined;
+  for (let n = 1; ; n++) {
+    const located = locateQuote(text, span.text, n);
+    if (!('span' in located)) throw new CurationError(`the evidence at ${span.start} cannot be grounded: ${located.error}`);
+    if (located.span.start === span.start) return n;
+  }
+}
+
+/**
+ * Merges `merged` into `keep`: its label and aliases become names of `keep` (in the article that
+ * defined them when that is not where `keep` is defined, so a local name stays local), every
+ * relation, reference, qualifier and attribute naming it names `keep`, and its definition goes.
+ */
+function merge(changes: Changes, keep: string, merged: string): string[] {
+  if (keep === merged) throw new CurationError(`cannot merge ${keep} into itself`);
+  const kept = findEntity(changes.sources, keep);
+  const gone = findEntity(changes.sources, merged);
+  if (gone.definition.article === undefined && kept.definition.article !== undefined) {
+    throw new CurationError(`${merged} is shared (entities.yaml) and ${keep} is defined in ${kept.definition.article} only: merge ${keep} into ${merged} instead`);
+  }
+  const names = [own(gone.definition.value, 'label'), ...aliasesOf(gone.definition.value)].filter((n): n is string => typeof n === 'string');
+  // Relations at the merged entity now start or end at the kept one; one between the two would join it to itself, and goes.
+  const relations = allRelations(changes.sources).filter((r) => own(r.value, 'from') === merged || own(r.value, 'to') === merged);
+  const loops = relations.filter((r) => [own(r.value, 'from'), own(r.value, 'to')].every((end) => end === keep || end === merged));
+  for (const r of relations) {
+    if (loops.includes(r)) continue;
+    for (const end of ['from', 'to'] as const) if (own(r.value, end) === merged) changes.edit(r.file, (text) => setScalar(text, [...relationPath(r), end], keep));
+  }
+  dropValues(changes, merged, new Set(loops.map((r) => `${r.file.path}#${r.index}`)), keep);
+  deleteEntries(changes, loops, 'relations');
+
+  // The names, and each reference entry of the merged entity, go to the kept one's entry in the same file.
+  const keptNames = new Set([own(kept.definition.value, 'label'), ...aliasesOf(kept.definition.value)].map((n) => foldCase(String(n))));
+  const give = (file: SourceFile, extra: readonly string[]) => {
+    const fresh = extra.filter((n) => !keptNames.has(foldCase(n)));
+    if (!fresh.length) return;
+    const entries = listOf(changes.current(file), 'entities');
+    const index = entries.findIndex((e) => own(e, 'id') === keep);
+    for (const name of fresh) {
+      keptNames.add(foldCase(name));
+      if (index !== -1) changes.edit(file, (text) => addToList(text, ['entities', index], 'aliases', name, isDefinition(entries[index]!) ? 'label' : 'id'));
+    }
+    if (index === -1) changes.edit(file, (text) => appendItem(text, 'entities', { id: keep, aliases: fresh }));
+  };
+  const sameFile = gone.definition.file.path === kept.definition.file.path;
+  const removedEntries: Entry[] = [gone.definition];
+  if (sameFile || gone.definition.article === undefined) give(kept.definition.file, names);
+  else give(gone.definition.file, names);
+  for (const reference of gone.references) {
+    give(reference.file, aliasesOf(reference.value));
+    removedEntries.push(reference);
+  }
+  // Entries were found before the names were added: added ones come after them, so the indexes hold.
+  deleteEntries(changes, removedEntries.map((e) => ({ ...e, file: changes.current(e.file) })), 'entities');
+  return loops.map((r) => `${r.article}:${r.id}`);
+}
+
+const aliasesOf = (entry: Record<string, unknown>): string[] => {
+  const aliases = own(entry, 'aliases');
+  return Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
+};
+
+/** A new name must find the entity at the selection: a name inside a longer one, or half a word, does not. */
+function mustMention(corpus: CorpusModel, article: string, id: string, span: { start: number; end: number }): void {
+  const model = corpus.articles.find((a) => a.meta.slug === article);
+  const at = selected(model?.text ?? '', span, 'mention');
+  const entity = model?.entities.find((e) => e.id === id);
+  if (!entity?.mentions.some((m) => m.start === at.start && m.end === at.end)) {
+    throw new CurationError(`"${at.text}" at ${at.start}-${at.end} would not be a mention of ${id}: it lies inside a longer name or word there`);
+  }
+}
+

@@ -1,0 +1,3 @@
+export { applyEdit, type Edit, type EditResult } from './edits.ts';
+export { CurationError, YamlEditError } from './errors.ts';
+export { listDrafts, type DraftItem } from './drafts.ts';
