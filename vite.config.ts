@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import type {} from 'vitest/config';
 import { articleData } from './src/cli/articleDataPlugin.ts';
+import { curation } from './src/devserver/curationPlugin.ts';
 
 /** Paths are taken from here, so builds started by tests or scripts from any folder agree. */
 const ROOT = dirname(fileURLToPath(import.meta.url));
@@ -130,7 +131,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     build: { outDir, emptyOutDir: false, target: 'es2022', modulePreload: { polyfill: false } },
     worker: { format: 'es' },
-    plugins: [articleData(), csp(), cleanSite(outDir)],
+    plugins: [articleData(), curation(), csp(), cleanSite(outDir)],
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
   };

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Edit } from './edits.ts';
+
+const id = z.string().min(1).max(300);
+const span = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
+const article = z.string().min(1).max(200);
+
+/** An edit as a client sends it (the explorer, window.kg): checked whole before anything reads the data. */
+export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('accept'), id, article: article.optional() }),
+  z.strictObject({ op: z.literal('reject'), id, article: article.optional() }),
+  z.strictObject({ op: z.literal('addEntity'), article, type: z.string().min(1).max(40), label: z.string().min(1).max(300).optional(), mention: span }),
+  z.strictObject({ op: z.literal('addAlias'), article, id, mention: span }),
+  z.strictObject({ op: z.literal('addRelation'), article, from: id, type: z.string().min(1).max(100), to: id, evidence: span }),
+  z.strictObject({ op: z.literal('merge'), keep: id, merged: id }),
+]);
+
+/** One line saying what an edit does, for the undo and redo buttons' names. */
+export function describeEdit(edit: Edit): string {
+  switch (edit.op) {
+    case 'accept':
+      return `accept ${edit.id}`;
+    case 'reject':
+      return `reject ${edit.id}`;
+    case 'addEntity':
+      return `new entity ${edit.label ?? ''}`.trimEnd();
+    case 'addAlias':
+      return `new name of ${edit.id}`;
+    case 'addRelation':
+      return `new relation ${edit.from} ${edit.type} ${edit.to}`;
+    case 'merge':
+      return `merge ${edit.merged} into ${edit.keep}`;
+  }
+}
