@@ -175,7 +175,9 @@ describe('the explorer', () => {
   it('downloads a PNG of the graph and the CSV tables', async () => {
     const page = await openExplorer(session, SEED);
     await page.locator('#export-format').selectOption('png');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+    // An image asks its size, scope and background first; the dialog's Download saves it.
+    await page.locator('#export').click();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-image-download').click()]);
     const image = readFileSync((await png.path())!);
     expect(image.subarray(1, 4).toString()).toBe('PNG');
     expect(inkShare(image)).toBeGreaterThan(0.005);
@@ -276,7 +278,8 @@ describe('the explorer', () => {
   it('reaches every control by keyboard', async () => {
     const page = await openExplorer(session, SEED);
     const reached = new Set<string>();
-    for (let i = 0; i < 30; i++) {
+    // Enough presses to pass the toolbar and the legend's filters (each with its All / None / only).
+    for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
       reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('name') || ''));
     }

@@ -69,7 +69,7 @@ describe('typos get a suggestion', () => {
     expect(seedKg(['export', '--fromat', 'gexf']).stderr).toBe('kg: unknown option "--fromat" for kg export; did you mean "--format"?\n');
     expect(seedKg(['path', 'Scholz', 'IISS', '--direct']).stderr).toBe('kg: unknown option "--direct" for kg path; did you mean "--directed"?\n');
     expect(seedKg(['neighbours', 'Starmer', '-x']).stderr).toBe('kg: unknown option "-x" for kg neighbours; see kg neighbours --help\n');
-    expect(seedKg(['export', '--format', 'grapml']).stderr).toBe('kg: unknown export format "grapml"; did you mean "graphml"? known: graphml, gexf, json, csv\n');
+    expect(seedKg(['export', '--format', 'grapml']).stderr).toBe('kg: unknown export format "grapml"; did you mean "graphml"? known: graphml, gexf, json, csv, svg\n');
   });
 
   it('suggests only what is close', () => {

@@ -321,7 +321,10 @@ describe('contrast and themes', () => {
       expect(drawn.length, 'edge labels drawn').toBeGreaterThan(2);
       // Halo pixels (the background, a shade off where strokes overlap) dominate; after them, the text.
       expect(drawn.slice(0, 3).map(hex).some((c) => c === hex(background)), 'a halo drawn').toBe(true);
-      expect(textColour(drawn, hex(background)), scheme).toBe(colour);
+      // At 12 px most text pixels are blends of text and halo; the pure text colour is the one of
+      // highest contrast among the frequent ones (a blend always has less).
+      const strongest = drawn.slice(0, 12).map(hex).sort((a, b) => contrastRatio(b, hex(background)) - contrastRatio(a, hex(background)))[0];
+      expect(strongest, scheme).toBe(colour);
       expect(contrastRatio(colour, hex(background))).toBeGreaterThanOrEqual(4.5);
       await page.close();
     }

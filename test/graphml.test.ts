@@ -162,11 +162,11 @@ describe('GraphML writer: escaping and sanitising', () => {
 
   it('writes NEL and LS as references, which xmldom (graphology-graphml) would otherwise read as LF', () => {
     const g = new Graph();
-    g.addNode('a', { label: 'next\u0085line\u2028sep' });
+    g.addNode('a', { label: 'next\u0085line\u2028sep\u2029para' });
     const xml = graphMLString(g);
     expect(xml).toContain('next&#133;line&#8232;sep');
-    expect(dataText(xml, 'node', 'a', 'label')).toBe('next\u0085line\u2028sep');
-    expect(parse(MultiDirectedGraph, xml).getNodeAttribute('a', 'label')).toBe('next\u0085line\u2028sep');
+    expect(dataText(xml, 'node', 'a', 'label')).toBe('next\u0085line\u2028sep\u2029para');
+    expect(parse(MultiDirectedGraph, xml).getNodeAttribute('a', 'label')).toBe('next\u0085line\u2028sep\u2029para');
   });
 
   it('leaves clean strings untouched (fast path) and keeps surrogate pairs', () => {
@@ -250,7 +250,7 @@ describe('GraphML writer: streaming', () => {
 
 const hostileFragment = fc.constantFrom(
   '<', '>', '&', ']]>', '"', "'", '&amp;', '<script>alert(1)</script>', '😀', '🇬🇧', 'é', '\u0000', '\u0001', '\u001f',
-  '\t', '\n', '\r', '\r\n', '\u0085', '\u2028', '\ud800', '\udfff', '\ufffe', '\uffff', ' ', 'Keir Starmer', '',
+  '\t', '\n', '\r', '\r\n', '\u0085', '\u2028', '\u2029', '\ud800', '\udfff', '\ufffe', '\uffff', ' ', 'Keir Starmer', '',
 );
 const hostileString = fc.oneof(
   { weight: 8, arbitrary: fc.array(fc.oneof(hostileFragment, fc.string({ maxLength: 5, unit: 'binary' })), { maxLength: 8 }).map((a) => a.join('')) },

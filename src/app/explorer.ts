@@ -8,6 +8,8 @@ import { createArticleFilter } from './controllers/articleFilter.ts';
 import { createArticlePanel } from './controllers/articlePanel.ts';
 import { createDetails } from './controllers/details.ts';
 import { downloadExport } from './controllers/exports.ts';
+import { createImageDialog } from './controllers/exportsDialog.ts';
+import { downloadImage, isImageFormat } from './controllers/exportsImage.ts';
 import { createFilters } from './controllers/filters.ts';
 import { createGraphView } from './controllers/graphView.ts';
 import { createCameraControls } from './controllers/cameraControls.ts';
@@ -15,12 +17,19 @@ import { createScreenLayout } from './controllers/screenLayout.ts';
 import { createSkipLinks } from './controllers/skipLinks.ts';
 import { createThemeToggle } from './controllers/theme.ts';
 import { createLayoutControl } from './controllers/layoutControl.ts';
+import { appearanceElements, createAppearanceControl } from './controllers/appearance.ts';
 import { createSearch } from './controllers/search.ts';
 import { createPathFinder } from './controllers/pathFinder.ts';
 import { createSelection } from './controllers/selection.ts';
+import { createDataTable, dataTableElements } from './controllers/dataTable.ts';
+import { createLasso } from './controllers/lasso.ts';
+import { createNodeDrag } from './controllers/nodeDrag.ts';
+import './interaction.css';
 import { createShareLink } from './controllers/shareLink.ts';
 import { createEdgeLabelLayout } from './view/edgeLabels.ts';
 import './features.css';
+import './exports.css';
+import { createOpenFile } from './controllers/openFile.ts';
 import { createTimeline } from './controllers/timeline.ts';
 import { syncUrl } from './controllers/urlSync.ts';
 import { byId } from './dom.ts';
@@ -100,10 +109,25 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   focus.addEventListener('change', () => store.update({ focusDepth: Number(focus.value) as FocusDepth }));
   store.subscribe((s) => (focus.value = String(s.focusDepth)));
   const format = byId<HTMLSelectElement>('export-format');
-  byId('export').addEventListener('click', () => void downloadExport(article, format.value as ExportFormat | 'png', slug ?? 'corpus', view.renderer));
+  // PNG and SVG open the image dialog (wired at the export slot below); data formats download at once.
+  byId('export').addEventListener('click', () => (isImageFormat(format.value) ? imageDialog.open(format.value) : downloadExport(article, format.value as ExportFormat, slug ?? 'corpus')));
 
   const url = syncUrl(graph, { slug, articles: entries.map((e) => e.slug), corpus }, store, { renderer: view.renderer, centre: selection.centre, reframe: () => view.frame.reframe() });
   createShareLink(byId('export'), url.link);
+  // slot:appearance (appearance helper)
+  createAppearanceControl(appearanceElements(), graph, view, layout);
+  // slot:interaction (interaction helper)
+  const lasso = createLasso({ renderer: view.renderer, graph, store, toggle: byId<HTMLButtonElement>('lasso-toggle'), visibleNodes: view.visibleNodes });
+  createNodeDrag(view.renderer, graph, { enabled: () => !lasso.on() });
+  createDataTable(dataTableElements(), graph, store, selection);
+  // slot:export (export helper)
+  const imageDialog = createImageDialog(byId('export'), { title: meta.title, run: (request) => downloadImage(view.renderer, theme.current(), request, slug ?? 'corpus') });
+  // slot:open-file (open-file helper)
+  createOpenFile(byId<HTMLButtonElement>('open-file'), byId<HTMLInputElement>('open-file-input'));
+  if (!article.text) {
+    screen.hideArticle();
+    document.querySelector<HTMLElement>('[data-skip="article"]')?.setAttribute('hidden', '');
+  }
   await articlePanel.settled();
   const api = createConsoleApi(article, select);
   return { store, view, layout, articlePanel, api, selection, pathFinder, edgeLabels };

@@ -16,7 +16,16 @@ export type FocusDepth = (typeof FOCUS_DEPTHS)[number];
 
 /** Everything the view shows that is not the data: one place, read by reducers and panels. */
 export interface State {
+  /**
+   * The one thing chosen last: what the details of one entity or relation, the URL, the path
+   * finder and the timeline follow. With several nodes selected it is one of them.
+   */
   selection: Selection | null;
+  /**
+   * Every selected node (shift-click, the lasso, Select neighbours): the selected node alone when
+   * one is, empty when an edge or nothing is. `settle` keeps it and `selection` in step.
+   */
+  selectedNodes: ReadonlySet<string>;
   hoveredNode: string | null;
   hoveredEdge: string | null;
   hiddenTypes: ReadonlySet<EntityType>;
@@ -31,6 +40,7 @@ export interface State {
 
 export const initialState = (): State => ({
   selection: null,
+  selectedNodes: new Set(),
   hoveredNode: null,
   hoveredEdge: null,
   hiddenTypes: new Set(),
@@ -39,6 +49,38 @@ export const initialState = (): State => ({
   focusDepth: 0,
   path: null,
 });
+
+/**
+ * Keeps the node set and the one selection in step, whichever the patch set. A patch of
+ * `selection` alone (every control that selects one thing) makes it the whole selection; a patch
+ * of `selectedNodes` alone keeps the chosen node if it is still in, else takes the last added,
+ * and is always a new `selection` object: listeners that compare `selection` see the change.
+ */
+function settleNodes(state: State, patch: Partial<State>): State {
+  if ('selectedNodes' in patch && !('selection' in patch)) {
+    const current = state.selection?.kind === 'node' && state.selectedNodes.has(state.selection.id) ? state.selection.id : undefined;
+    const id = current ?? [...state.selectedNodes].at(-1);
+    return { ...state, selection: id === undefined ? null : { kind: 'node', id } };
+  }
+  if ('selection' in patch && !('selectedNodes' in patch)) {
+    return { ...state, selectedNodes: state.selection?.kind === 'node' ? new Set([state.selection.id]) : new Set() };
+  }
+  return state;
+}
+
+/** The patch that adds nodes to the node selection (an edge selected before is dropped). */
+export function addToSelection(state: Pick<State, 'selectedNodes'>, nodes: Iterable<string>): Partial<State> {
+  const next = new Set(state.selectedNodes);
+  for (const node of nodes) next.add(node);
+  return { selectedNodes: next };
+}
+
+/** The patch for a shift-click: the node joins the selection, or leaves it if it was in. */
+export function toggleInSelection(state: Pick<State, 'selectedNodes'>, node: string): Partial<State> {
+  const next = new Set(state.selectedNodes);
+  if (!next.delete(node)) next.add(node);
+  return { selectedNodes: next };
+}
 
 const onPath = (path: PathHighlight, selection: Selection) => (selection.kind === 'node' ? path.nodes : path.edges).includes(selection.id);
 
@@ -49,7 +91,7 @@ const onPath = (path: PathHighlight, selection: Selection) => (selection.kind ==
  * selecting something off the highlighted path ends the path.
  */
 export function settle(next: State, previous: State, patch: Partial<State>): State {
-  let state = next;
+  let state = settleNodes(next, patch);
   if (previous.selection && !state.selection && state.focusDepth !== 0 && !('focusDepth' in patch)) state = { ...state, focusDepth: 0 };
   if (state.path && state.selection && state.selection !== previous.selection && !onPath(state.path, state.selection) && !('path' in patch)) state = { ...state, path: null };
   return state;

@@ -60,11 +60,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
   validate: { args: '[dir]', summary: 'check every article in a data folder; writes nothing', positionals: [0, 1], options: {}, help: [] },
   export: {
     args: '',
-    summary: 'write the graph as GraphML, GEXF, JSON or CSV',
+    summary: 'write the graph as GraphML, GEXF, JSON, CSV or an SVG picture',
     positionals: [0, 0],
     options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, table: { type: 'string' } },
     help: [
-      '-f, --format graphml|gexf|json|csv   (default: from the --out extension, else graphml)',
+      '-f, --format graphml|gexf|json|csv|svg   (default: from the --out extension, else graphml)',
       '-o, --out FILE        write FILE atomically (csv: FILE.nodes.csv and FILE.edges.csv); default stdout',
       '--table nodes|edges   csv: only this table (to stdout, or to FILE as named)',
     ],

@@ -1,19 +1,22 @@
 import { extname, resolve } from 'node:path';
 import type { LoadedArticle } from '../corpus/built.ts';
-import { EXPORT_FORMATS, exportArticle, type ExportFormat } from '../export/index.ts';
+import { EXPORT_FORMATS, exportArticle, exportSvg, IMAGE_FORMATS, type ExportFormat, type ImageFormat } from '../export/index.ts';
 import { UsageError } from '../model/errors.ts';
 import { own, recordOf } from '../model/own.ts';
 import { oneOf } from '../query/options.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 import { visible } from './terminal.ts';
 
+/** What `kg export` writes: the data formats, and SVG, a picture of the graph as laid out. */
+const FORMATS = [...EXPORT_FORMATS, ...IMAGE_FORMATS] as const;
+type Format = ExportFormat | ImageFormat;
 /** `x.gexf` is GEXF: each format's own extension names it. */
-const FORMAT_OF_EXTENSION = recordOf<ExportFormat>(EXPORT_FORMATS.map((format) => [`.${format}`, format]));
+const FORMAT_OF_EXTENSION = recordOf<Format>(FORMATS.map((format) => [`.${format}`, format]));
 const CSV_TABLES = ['nodes', 'edges'] as const;
 type CsvTable = (typeof CSV_TABLES)[number];
 
 export interface ExportRequest {
-  format: ExportFormat;
+  format: Format;
   out: string | undefined;
   /** CSV only: the one table to write. */
   table: CsvTable | undefined;
@@ -28,7 +31,7 @@ export interface ExportRequest {
  * @throws UsageError
  */
 export function exportRequest(values: { format?: string; out?: string; table?: string }): ExportRequest {
-  const named = values.format === undefined ? undefined : oneOf('export format', values.format, EXPORT_FORMATS);
+  const named = values.format === undefined ? undefined : oneOf('export format', values.format, FORMATS);
   const { out } = values;
   const extension = out === undefined ? '' : extname(out).toLowerCase();
   const implied = own(FORMAT_OF_EXTENSION, extension);
@@ -47,7 +50,8 @@ export function exportRequest(values: { format?: string; out?: string; table?: s
 
 /** Writes the export to standard output, or atomically to the files named. */
 export async function exportCommand(article: LoadedArticle, request: ExportRequest): Promise<number> {
-  const all = exportArticle(article, request.format);
+  // SVG has no PNG sibling here: rasterising needs a browser or a native library (the explorer draws PNGs).
+  const all = request.format === 'svg' ? [exportSvg(article)] : exportArticle(article, request.format);
   const files = request.table === undefined ? all : all.filter((file) => file.suffix === `.${request.table}.csv`);
   if (files.length === 0) throw new Error(`kg export: no ${request.table} table in the CSV export`);
   if (request.out === undefined) {

@@ -4,10 +4,19 @@ import { toCsv } from './csv.ts';
 import { flatSchema, flattenGraph, isCorpusGraph } from './flatten.ts';
 import { gexfString } from './gexf.ts';
 import { writeGraphML } from './graphml.ts';
+import { articleScene } from './imageArticle.ts';
+import { IMAGE_PALETTES, type ImageBackground } from './imagePalette.ts';
+import { sceneToSvg } from './svg.ts';
 import { wellFormedGraph } from './wellFormed.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Pictures of the graph rather than its data: drawn from positions and colours (./svg.ts). */
+export const IMAGE_FORMATS = ['svg'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+/** The size `kg export --format svg` draws at: a 16:10 picture, big enough for a slide. */
+export const DEFAULT_IMAGE_SIZE = { width: 1600, height: 1000 } as const;
 
 /** One output file: `suffix` is appended to the base name when a format writes several files. */
 export interface ExportFile {
@@ -43,4 +52,18 @@ export function exportArticle(article: LoadedArticle, format: ExportFormat): Exp
   }
 }
 
+/**
+ * The whole graph as an SVG picture, laid out as the layout left it: every label, a title (the
+ * article's) and a legend of the types present. One string: an article's picture is small.
+ */
+export function exportSvg(article: LoadedArticle, options: { width?: number; height?: number; background?: ImageBackground } = {}): ExportFile {
+  const palette = IMAGE_PALETTES[options.background ?? 'white'];
+  const scene = articleScene(wellFormedGraph(article.graph), palette);
+  return { suffix: '', chunks: [sceneToSvg(scene, { width: options.width ?? DEFAULT_IMAGE_SIZE.width, height: options.height ?? DEFAULT_IMAGE_SIZE.height, palette })] };
+}
+
+export { articleScene, legendEntries } from './imageArticle.ts';
+export { IMAGE_BACKGROUNDS, IMAGE_PALETTES, type ImageBackground, type ImagePalette } from './imagePalette.ts';
+export { estimateWidth, IMAGE_FONT, type TextMeasure } from './imageText.ts';
+export { imageScale, sceneToSvg, type GraphBounds, type ImageScene, type LabelPlacer, type LabelSpot, type LegendEntry, type SceneEdge, type SceneNode } from './svg.ts';
 export { flatSchema, flattenGraph, type FlatGraph, type FlatSchema } from './flatten.ts';

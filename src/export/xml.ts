@@ -6,7 +6,8 @@
  * (C0 controls other than tab, LF and CR; lone UTF-16 surrogates; U+FFFE and U+FFFF) are replaced
  * by U+FFFD. CR is kept, written as `&#13;` so parsers do not normalise it to LF; NEL (U+0085)
  * and LS (U+2028) are written as `&#133;` and `&#8232;`, because XML 1.1 parsers, and xmldom
- * (graphology-graphml's and graphology-gexf's parser in Node), read them raw as line ends too. In
+ * (graphology-graphml's and graphology-gexf's parser in Node), read them raw as line ends too;
+ * so is PS (U+2029, `&#8233;`), which xmldom also reads as one. In
  * attribute values tab and LF are character references as well, so attribute-value
  * normalisation keeps them. A reference is never normalised, so every parser keeps all five.
  * DEL, C1 controls, the BOM and other noncharacters are legal XML 1.0 and pass through.
@@ -59,7 +60,7 @@ export function isCleanText(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 63) {
       if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === 60 || c === 62) return false;
-    } else if (c >= 0xd800 ? c < 0xe000 || c >= 0xfffe : c === 0x85 || c === 0x2028) return false;
+    } else if (c >= 0xd800 ? c < 0xe000 || c >= 0xfffe : c === 0x85 || c === 0x2028 || c === 0x2029) return false;
   }
   return true;
 }
@@ -87,6 +88,7 @@ function escape(s: string, attr: boolean): string {
       else if (attr && c === 39) rep = '&apos;';
     } else if (c === 0x85) rep = '&#133;';
     else if (c === 0x2028) rep = '&#8232;';
+    else if (c === 0x2029) rep = '&#8233;';
     else if (c >= 0xd800) {
       if (c <= 0xdbff) {
         const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;

@@ -1,4 +1,4 @@
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import type { KgGraph } from '../model/types.ts';
@@ -12,6 +12,52 @@ export interface LayoutOptions {
 export const LAYOUT_DEFAULTS = { iterations: 600 } as const;
 export const MIN_SIZE = 5;
 export const MAX_SIZE = 18;
+
+/**
+ * The ForceAtlas2 settings a user may change (Gephi's Layout panel, the ones that matter most).
+ * `iterations: null` runs until stopped.
+ */
+export interface LayoutSettings {
+  gravity: number;
+  scalingRatio: number;
+  /** Pulls towards the centre with a force that grows with distance, so stray parts stay in reach. */
+  strongGravity: boolean;
+  barnesHut: boolean;
+  linLog: boolean;
+  iterations: number | null;
+}
+
+/** The explorer's run of the worker stops by itself after this many iterations unless told otherwise. */
+export const DEFAULT_RUN_ITERATIONS = 1000;
+
+/** The settings the built layout uses, inferred from the graph's size: what a run starts from. */
+export function defaultLayoutSettings(graph: KgGraph): LayoutSettings {
+  const inferred = forceAtlas2.inferSettings(graph);
+  return {
+    gravity: inferred.gravity ?? 1,
+    scalingRatio: inferred.scalingRatio ?? 1,
+    strongGravity: inferred.strongGravityMode ?? false,
+    barnesHut: inferred.barnesHutOptimize ?? false,
+    linLog: false,
+    iterations: DEFAULT_RUN_ITERATIONS,
+  };
+}
+
+/**
+ * graphology's ForceAtlas2 settings from the user's: the rest stays inferred from the graph's
+ * size (slowDown), and sizes are always adjusted so that nodes, and so labels, do not overlap.
+ */
+export function fa2Settings(graph: KgGraph, settings: LayoutSettings = defaultLayoutSettings(graph)): ForceAtlas2Settings {
+  return {
+    ...forceAtlas2.inferSettings(graph),
+    gravity: settings.gravity,
+    scalingRatio: settings.scalingRatio,
+    strongGravityMode: settings.strongGravity,
+    barnesHutOptimize: settings.barnesHut,
+    linLogMode: settings.linLog,
+    adjustSizes: true,
+  };
+}
 
 /**
  * A 32-bit hash of a string (FNV-1a): seeds each node's start from its own id, so the picture
@@ -55,10 +101,7 @@ export function layoutGraph(graph: KgGraph, options: LayoutOptions = {}): void {
   const iterations = options.iterations ?? LAYOUT_DEFAULTS.iterations;
   applyAppearance(graph);
   seedPositions(graph);
-  forceAtlas2.assign(graph, {
-    iterations,
-    settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: true },
-  });
+  forceAtlas2.assign(graph, { iterations, settings: fa2Settings(graph) });
   noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2 } });
   // Round to keep exports small and byte-stable; 1e-3 is far below a pixel.
   graph.updateEachNodeAttributes((_, a) => ({ ...a, x: Math.round(a.x! * 1000) / 1000, y: Math.round(a.y! * 1000) / 1000 }));

@@ -34,3 +34,28 @@ export function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/**
+ * Colours for the categories of an opened file that are not our entity types (a club, a party, a
+ * modularity class), given in order of first need. Each is a mid-tone with a relative luminance
+ * between 0.13 and 0.19, so a node stands out at 3:1 or more (WCAG 1.4.11, graphics) on both the
+ * white and the near-black (#14181d) graph pane; hues step round the wheel so neighbours in the
+ * list differ most. Okabe-Ito's own hues are left to the entity types.
+ */
+export const CATEGORY_COLORS = [
+  '#4a68cc', // indigo
+  '#c0392b', // red
+  '#2e7d32', // green
+  '#7a5cd6', // violet
+  '#b35900', // brown-orange
+  '#00838f', // teal
+  '#d0347a', // raspberry
+  '#5d7a00', // olive
+  '#8d6e00', // ochre
+  '#9b4fbf', // purple
+  '#00796b', // sea green
+  '#a0522d', // sienna
+] as const;
+
+/** The colour of the `index`-th category: the list repeats past its end (the legend still names each). */
+export const categoryColor = (index: number): string => CATEGORY_COLORS[((index % CATEGORY_COLORS.length) + CATEGORY_COLORS.length) % CATEGORY_COLORS.length]!;

@@ -128,6 +128,8 @@ export interface KgEdgeAttributes {
   /** In a corpus graph: the article whose text states it (its evidence offsets are in that text). */
   article?: string;
   draft?: DraftMarker;
+  /** From an opened file whose edge has no direction: stored from the end the file lists first (src/import). */
+  undirected?: true;
 }
 
 /** The corpus graph's slug, where an article's graph has its own: no article folder can be named so. */

@@ -3,14 +3,17 @@ import type { Scalar } from '../../model/types.ts';
 import { foldCase } from '../../text/fold.ts';
 import { show, summary, valueEntities, valueLabeller, type RelationView } from '../../query/index.ts';
 import { h, replaceChildren } from '../dom.ts';
-import type { Selection, Store } from '../state.ts';
+import type { Selection, State, Store } from '../state.ts';
 import { arrowLine, entityLink } from '../view/entityLinks.ts';
+import { selectNeighbours } from '../view/visibility.ts';
 import { appearsIn, type ArticleInfo } from './appearsIn.ts';
 
 /** Above this many relations an entity's groups start folded: the counts are the summary, the filter finds the rest. */
 const FOLD_ABOVE = 8;
 /** From this many relations on, the panel offers a filter box. */
 const FILTER_FROM = 5;
+/** A lasso may catch thousands: the list names this many, the counts by type cover the rest. */
+const LIST_AT_MOST = 200;
 
 const typeChip = (type: string) => h('span', { class: 'chip' }, h('span', { class: 'swatch', attrs: { 'data-type': type, 'aria-hidden': 'true' } }), type);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -36,6 +39,8 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
   const select = (selection: Selection | null) => store.update({ selection });
   const selectNode = (id: string) => select({ kind: 'node', id });
   const link = (id: string) => entityLink({ id, label: graph.getNodeAttribute(id, 'label') }, selectNode);
+  const neighboursButton = () =>
+    h('button', { class: 'select-neighbours', attrs: { type: 'button', title: 'Add the neighbours to the selection (N)', 'aria-keyshortcuts': 'N' }, on: { click: () => store.update(selectNeighbours(graph, store.get())) } }, 'Select neighbours');
   const closeButton = () =>
     h('button', { class: 'close-details', attrs: { type: 'button', 'aria-label': 'Close details', title: 'Close details (Esc)' }, on: { click: () => select(null) } }, '×');
   const evidenceButton = (edge: string, text: string) =>
@@ -166,12 +171,32 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       closeButton(),
       h('h2', {}, d.label),
       typeChip(d.type),
+      neighboursButton(),
       ...(d.description ? description(d.description) : []),
       d.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also: '), d.aliases.join(', ')) : null,
       valueList(d.attributes, entities.attribute, values.attribute),
       h('p', { class: 'muted' }, `Mentioned ${plural(d.mentions.length, 'time')} in ${corpus ? 'the articles' : 'the article'}.`),
       corpus ? appearsIn(graph, id, corpus.articles, corpus.showArticle) : null,
       relationsSection(groups),
+    );
+  }
+
+  /** Several selected nodes: how many, of which types, each by name (choosing one selects it alone). */
+  function renderMany(nodes: readonly string[]): void {
+    const byType = new Map<string, number>();
+    for (const id of nodes) {
+      const type = String(graph.getNodeAttribute(id, 'type'));
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    }
+    const listed = nodes.slice(0, LIST_AT_MOST);
+    replaceChildren(
+      panel,
+      closeButton(),
+      h('h2', {}, `${nodes.length} entities selected`),
+      h('ul', { class: 'type-counts', attrs: { 'aria-label': 'Selected entities by type' } }, ...[...byType].sort(([, m], [, n]) => n - m).map(([type, n]) => h('li', {}, typeChip(type), ' ', h('span', { class: 'count' }, String(n))))),
+      h('p', { class: 'selection-actions' }, neighboursButton(), h('span', { class: 'muted' }, ' Shift-click a node to add or remove it.')),
+      h('ul', { class: 'selected-list' }, ...listed.map((id) => h('li', {}, link(id), ' ', h('span', { class: 'muted' }, String(graph.getNodeAttribute(id, 'type')))))),
+      nodes.length > listed.length ? h('p', { class: 'muted' }, `and ${nodes.length - listed.length} more`) : null,
     );
   }
 
@@ -195,10 +220,12 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
     return title === undefined ? 'the article' : `“${title}”`;
   };
 
-  function render(selection: Selection | null): void {
+  function render({ selection, selectedNodes }: State): void {
     // A link inside the panel is about to be replaced: keep keyboard focus in the panel.
     const focusWasInside = panel.contains(document.activeElement);
-    if (selection?.kind === 'node' && graph.hasNode(selection.id)) renderNode(selection.id);
+    const many = [...selectedNodes].filter((n) => graph.hasNode(n));
+    if (many.length > 1) renderMany(many);
+    else if (selection?.kind === 'node' && graph.hasNode(selection.id)) renderNode(selection.id);
     else if (selection?.kind === 'edge' && graph.hasEdge(selection.id)) renderEdge(selection.id);
     else renderEmpty();
     panel.scrollTop = 0;
@@ -211,8 +238,8 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
     }
   }
 
-  render(store.get().selection);
+  render(store.get());
   store.subscribe((state, previous) => {
-    if (state.selection !== previous.selection) render(state.selection);
+    if (state.selection !== previous.selection) render(state);
   });
 }

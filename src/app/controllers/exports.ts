@@ -1,5 +1,3 @@
-import { downloadAsPNG } from '@sigma/export-image';
-import type Sigma from 'sigma';
 import type { LoadedArticle } from '../../corpus/built.ts';
 import { exportArticle, type ExportFormat } from '../../export/index.ts';
 
@@ -26,7 +24,7 @@ export function download(file: File): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function downloadExport(article: LoadedArticle, format: ExportFormat | 'png', slug: string, renderer: Sigma): Promise<void> {
-  if (format === 'png') return downloadAsPNG(renderer, { fileName: slug, backgroundColor: '#ffffff' });
+/** The data formats download at once; images (PNG, SVG) are made by ./exportsImage.ts, after the dialog. */
+export function downloadExport(article: LoadedArticle, format: ExportFormat, slug: string): void {
   for (const file of exportFiles(article, format, slug)) download(file);
 }

@@ -2,11 +2,11 @@ import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import { EdgeArrowHeadProgram, EdgeClampedProgram, createEdgeCompoundProgram, drawStraightEdgeLabel } from 'sigma/rendering';
 import type { KgGraph } from '../../model/types.ts';
-import type { State, Store } from '../state.ts';
+import { toggleInSelection, type State, type Store } from '../state.ts';
 import { CANVAS_PALETTES, type ThemeName } from '../view/canvasPalette.ts';
 import { widerPicking } from '../view/edgePicking.ts';
 import { parallelCurvature } from '../view/parallelEdges.ts';
-import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type ViewModel } from '../view/reducers.ts';
+import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type Appearance, type ViewModel } from '../view/reducers.ts';
 import { computeHighlight, computeVisibility } from '../view/visibility.ts';
 import { createCameraFrame } from './cameraFrame.ts';
 import { createLabelLayer, withHalo } from './labelLayer.ts';
@@ -126,12 +126,24 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     }
   }
 
-  renderer.on('enterNode', ({ node }) => store.update({ hoveredNode: node }));
+  // Nothing new lights up while a button is held (a lasso drawn, a node dragged, the view panned):
+  // the pointer sweeps over nodes it does not mean.
+  const pressed = (event: { original: MouseEvent | TouchEvent }) => 'buttons' in event.original && event.original.buttons !== 0;
+  renderer.on('enterNode', ({ node, event }) => pressed(event) || store.update({ hoveredNode: node }));
   renderer.on('leaveNode', () => store.update({ hoveredNode: null }));
-  renderer.on('clickNode', ({ node }) => store.update({ selection: { kind: 'node', id: node } }));
+  // Shift-click adds a node to the selection or takes it out; a shift-click on the stage keeps the selection.
+  renderer.on('clickNode', ({ node, event }) => store.update(event.original.shiftKey ? toggleInSelection(store.get(), node) : { selection: { kind: 'node', id: node } }));
+  // Sigma counts any two clicks in quick succession as a double click, wherever they land: two quick
+  // shift-clicks are two toggles, not a zoom.
+  renderer.on('doubleClickNode', ({ node, event, preventSigmaDefault }) => {
+    if (!event.original.shiftKey) return;
+    preventSigmaDefault();
+    store.update(toggleInSelection(store.get(), node));
+  });
   renderer.on('clickEdge', ({ edge }) => store.update({ selection: { kind: 'edge', id: edge } }));
-  renderer.on('clickStage', () => store.update({ selection: null }));
-  renderer.on('enterEdge', ({ edge }) => {
+  renderer.on('clickStage', ({ event }) => event.original.shiftKey || store.update({ selection: null }));
+  renderer.on('enterEdge', ({ edge, event }) => {
+    if (pressed(event)) return;
     container.classList.add('pointer');
     store.update({ hoveredEdge: edge });
   });
@@ -178,11 +190,25 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     refresh(store.get(), { all: true });
   }
 
+  /**
+   * Colours, sizes and edge thickness from the Appearance panel, or the built ones (undefined).
+   * Held in the view model and applied by the reducers: the data graph keeps its own colours.
+   * New sizes re-index (sigma's label grid reads sizes); colours and thickness only redraw.
+   */
+  function setAppearance(appearance: Appearance | undefined): void {
+    const resized = appearance?.size !== view.appearance?.size;
+    view = { ...view, appearance };
+    renderer.refresh(resized ? {} : { skipIndexation: true });
+  }
+
   return {
     renderer,
     frame,
     focusNode,
     setTheme,
+    setAppearance,
+    /** What the Appearance panel last chose (undefined: the built look). */
+    appearance: () => view.appearance,
     /** The node labels on screen now, where they are drawn. */
     placedLabels: labels.placed,
     visibleNodes: () => view.visible.nodes,

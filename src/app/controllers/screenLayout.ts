@@ -70,9 +70,22 @@ export function createScreenLayout(el: ScreenLayoutElements, store: Store) {
     if (!el.side.contains(document.activeElement)) show('details');
   });
 
+  /**
+   * A graph without text (an opened file) has no article to show: its tab and pane go, and the
+   * details take the whole panel.
+   */
+  function hideArticle(): void {
+    show('details');
+    el.tabs.article.hidden = true;
+    const pane = document.getElementById(el.tabs.article.getAttribute('aria-controls') ?? '');
+    if (pane) pane.hidden = true;
+    el.side.classList.add('no-article');
+  }
+
   return {
     /** Brings a panel forward (on wide screens both always show). */
     show,
+    hideArticle,
     isNarrow: () => narrow.matches,
   };
 }

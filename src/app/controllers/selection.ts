@@ -1,6 +1,7 @@
 import type { KgGraph } from '../../model/types.ts';
 import type { SearchHit } from '../../query/index.ts';
 import type { Selection, Store } from '../state.ts';
+import { selectNeighbours } from '../view/visibility.ts';
 import type { GraphView } from './graphView.ts';
 
 /** The closest a relation is framed, as a node is centred (graphView's focusNode): the ratio, not closer unless already. */
@@ -9,7 +10,8 @@ const CENTRED_RATIO = 0.6;
 /**
  * Choosing things, the way every control does it: a node or a relation is selected and brought
  * into view (unless a focus is on, which frames the neighbourhood itself); Escape anywhere on the
- * page clears the selection and the path, unless a control used it first (a search list closing).
+ * page clears the selection (every selected node) and the path, unless a control used it first
+ * (a search list closing); N, outside a text field, adds the selection's neighbours to it.
  */
 export function createSelection(graph: KgGraph, store: Store, view: Pick<GraphView, 'frame' | 'focusNode' | 'renderer'>) {
   /**
@@ -51,10 +53,17 @@ export function createSelection(graph: KgGraph, store: Store, view: Pick<GraphVi
     clear(): void {
       store.update({ selection: null, path: null });
     },
+    /** Adds the neighbours of every selected node (or of a selected relation's ends) to the selection. */
+    neighbours(): void {
+      if (store.get().selection) store.update(selectNeighbours(graph, store.get()));
+    },
   };
 
+  const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
   const onKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (event.defaultPrevented) return;
+    if ((event.key === 'n' || event.key === 'N') && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) return selection.neighbours();
+    if (event.key !== 'Escape') return;
     const { selection: selected, path } = store.get();
     if (selected || path) selection.clear();
   };

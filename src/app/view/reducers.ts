@@ -26,7 +26,24 @@ export interface ViewModel {
   nodeScale?: number;
   /** The focus (hops from the selection); with one on, what lies beyond the highlight is its outer ring, not dimmed. */
   focusDepth?: number;
+  /** Colours and sizes chosen in the Appearance panel, in place of the built ones. */
+  appearance?: Appearance;
 }
+
+/**
+ * What the Appearance panel chose: a colour and a size per node (absent: the built colour by
+ * type, the built size by degree) and the edges' thickness. Filters, dimming, the outer ring
+ * and the selection's highlight are applied after it, so they still win.
+ */
+export interface Appearance {
+  color?: ReadonlyMap<string, string>;
+  size?: ReadonlyMap<string, number>;
+  /** Thickness of an edge at rest, in pixels (default EDGE_SIZE); highlighted edges keep a little more. */
+  edgeSize?: number;
+}
+
+/** An edge's thickness at rest when no appearance says otherwise. */
+export const EDGE_SIZE = 1.5;
 
 /**
  * Sigma display data for a node: hidden by filters, dimmed outside the highlight. Sigma hands
@@ -37,6 +54,14 @@ export function reduceNode(node: string, data: Attributes, view: ViewModel): Att
   // Our `type` is the entity type; sigma reads `type` as the node program.
   data.entityType = data.type;
   data.type = 'circle';
+  // Map lookups only: reducers run on every element of a 100k graph per refresh.
+  const appearance = view.appearance;
+  if (appearance) {
+    const color = appearance.color?.get(node);
+    if (color !== undefined) data.color = color;
+    const size = appearance.size?.get(node);
+    if (size !== undefined) data.size = size;
+  }
   if (view.nodeScale !== undefined && view.nodeScale !== 1) data.size = (data.size ?? 1) * view.nodeScale;
   if (!view.visible.nodes.has(node)) data.hidden = true;
   else if (view.highlight?.nodes.has(node)) {
@@ -65,13 +90,15 @@ export function reduceEdge(edge: string, data: Attributes, view: ViewModel): Att
   const curvature = view.curvature.get(edge);
   data.type = curvature ? 'curved' : 'arrow';
   data.curvature = curvature ?? 0;
+  const size = view.appearance?.edgeSize ?? EDGE_SIZE;
   data.color = palette.edge;
-  data.size = 1.5;
+  data.size = size;
   if (!view.visible.edges.has(edge)) {
     data.hidden = true;
   } else if (view.highlight?.edges.has(edge)) {
     data.color = edge === view.selectedEdge ? palette.edgeSelected : palette.edgeHighlight;
-    data.size = edge === view.selectedEdge ? 3 : 2;
+    // Thicker than the rest whatever the chosen thickness: 3 and 2 at the default 1.5.
+    data.size = edge === view.selectedEdge ? size * 2 : size + 0.5;
     data.forceLabel = true;
     data.zIndex = 1;
   } else if (view.highlight && view.dimOthers) {

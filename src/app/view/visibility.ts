@@ -1,5 +1,5 @@
 import type { KgGraph } from '../../model/types.ts';
-import type { State } from '../state.ts';
+import { addToSelection, type State } from '../state.ts';
 
 export interface Visibility {
   nodes: ReadonlySet<string>;
@@ -11,7 +11,7 @@ export interface Visibility {
  * library's BFS would need a filtered copy of the graph (as query/neighbours.ts makes), and this
  * runs on every filter or selection change, where copying a large graph would show.
  */
-export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'> & Partial<Pick<State, 'hiddenArticles'>>): Visibility {
+export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'> & Partial<Pick<State, 'hiddenArticles' | 'selectedNodes'>>): Visibility {
   const articles = state.hiddenArticles ?? new Set<string>();
   // An entity stays while any article that mentions it is shown; one article's view has no `articles`.
   const inShownArticle = (n: string) => {
@@ -25,7 +25,7 @@ export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenType
   };
 
   let nodes = new Set(graph.filterNodes(nodeShown));
-  const seeds = selectionNodes(graph, state.selection).filter((n) => nodes.has(n));
+  const seeds = [...new Set([...selectionNodes(graph, state.selection), ...(state.selectedNodes ?? [])])].filter((n) => nodes.has(n));
   if (state.focusDepth > 0 && seeds.length) {
     const reached = new Set(seeds);
     let frontier = seeds;
@@ -62,12 +62,14 @@ export interface Highlight {
 
 /**
  * What stays bright while everything else dims: the hovered node and its neighbours; else the
- * hovered edge and its ends; else the selected node and its neighbours, or the selected edge and
- * its ends. Null: nothing dims.
+ * hovered edge and its ends; else several selected nodes and every relation at them; else the
+ * selected node and its neighbours, or the selected edge and its ends. Null: nothing dims.
  */
-export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'hoveredEdge' | 'selection'> & Partial<Pick<State, 'path'>>, visible: Visibility): Highlight | null {
+export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode' | 'hoveredEdge' | 'selection'> & Partial<Pick<State, 'path' | 'selectedNodes'>>, visible: Visibility): Highlight | null {
   // The path finder's chain stays lit while nothing is hovered, whatever on it is selected.
   if (state.path && !state.hoveredNode && !state.hoveredEdge) return { nodes: new Set(state.path.nodes), edges: new Set(state.path.edges) };
+  const many = state.selectedNodes && state.selectedNodes.size > 1 ? state.selectedNodes : null;
+  if (many && !state.hoveredNode && !state.hoveredEdge) return severalNodes(graph, many, visible);
   const focus = state.hoveredNode ?? (state.selection?.kind === 'node' ? state.selection.id : null);
   if (focus && graph.hasNode(focus)) {
     const nodes = new Set([focus]);
@@ -84,4 +86,33 @@ export function computeHighlight(graph: KgGraph, state: Pick<State, 'hoveredNode
     return { nodes: new Set([graph.source(edge), graph.target(edge)]), edges: new Set([edge]) };
   }
   return null;
+}
+
+/**
+ * Several selected nodes: they stay bright, and so does every relation at them; the far end of a
+ * relation leaving the selection stays dim, so the selection is what reads as lit (one node's
+ * neighbours light up with it; a lasso's hundred would drown the selection in theirs).
+ */
+function severalNodes(graph: KgGraph, selected: ReadonlySet<string>, visible: Visibility): Highlight {
+  const nodes = new Set([...selected].filter((n) => graph.hasNode(n)));
+  const edges = new Set<string>();
+  for (const node of nodes) graph.forEachEdge(node, (edge) => void (visible.edges.has(edge) && edges.add(edge)));
+  return { nodes, edges };
+}
+
+/**
+ * The patch for "Select neighbours": every node one shown relation away from the selected ones
+ * (a selected relation's two ends count as selected) joins the selection.
+ */
+export function selectNeighbours(graph: KgGraph, state: State): Partial<State> {
+  const visible = computeVisibility(graph, state);
+  const from = new Set([...state.selectedNodes, ...selectionNodes(graph, state.selection)]);
+  const found = new Set(from);
+  for (const node of from) {
+    if (!graph.hasNode(node)) continue;
+    graph.forEachEdge(node, (edge, _, source, target) => {
+      if (visible.edges.has(edge)) found.add(source === node ? target : source);
+    });
+  }
+  return addToSelection({ selectedNodes: new Set() }, found);
 }
