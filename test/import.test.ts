@@ -178,6 +178,10 @@ describe('an opened file as the explorer\'s graph', () => {
     expect(stats(graph)).toMatchObject({ entities: 3, relations: 2, entitiesByType: { 'Mr. Hi': 2, Officer: 1 }, article: { title: 'small.graphml' } });
     expect(search(graph, 'script')[0]).toMatchObject({ kind: 'entity', id: 'a', label: '<script>alert(1)</script>' });
     expect(neighbours(graph, 'b').neighbours.map((n) => n.id).sort()).toEqual(['a', 'c']);
+    // The file's own types filter as ours do, in any case; a typo is named with the types there are.
+    expect(neighbours(graph, 'b', { types: ['mr. hi'] }).neighbours.map((n) => n.id).sort()).toEqual(['a', 'c']);
+    expect(neighbours(graph, 'a', { types: ['officer'] }).neighbours.map((n) => n.id)).toEqual(['b']);
+    expect(() => neighbours(graph, 'b', { types: ['Oficer'] })).toThrow('unknown entity type "Oficer"; did you mean "Officer"? known: person, country, organisation, place, event, topic, Mr. Hi, Officer');
     expect(path(graph, 'a', 'c').steps?.length).toBe(2);
     const details = show(graph, 'a');
     expect(details.attributes).toMatchObject({ age: 31, score: 2.5, active: true, club: 'Mr. Hi' });

@@ -3,6 +3,7 @@ import { foldCase } from '../text/fold.ts';
 import { own } from '../model/own.ts';
 import { type KgGraph, ENTITY_TYPES, type EntityType } from '../model/types.ts';
 import { UsageError } from '../model/errors.ts';
+import { compareText } from './compare.ts';
 
 export const DIRECTIONS = ['out', 'in', 'both'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -68,6 +69,22 @@ export function oneOf<T extends string>(what: string, value: string, allowed: re
 /** An entity type from what a person types: "Person", "organization". */
 export const entityTypeOf = (name: string): EntityType => oneOf('entity type', name, ENTITY_TYPES, ENTITY_TYPE_SPELLINGS);
 
+/**
+ * An entity type as the graph has it: ours in any of their spellings; an opened file's own
+ * categories ("Mr. Hi") in any case, when the graph has such.
+ */
+function typeIn(graph: KgGraph): (name: string) => EntityType {
+  const present = [...new Set(graph.mapNodes((_, a) => String(a.type)))];
+  const others = present.filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
+  if (!others.length) return entityTypeOf;
+  const allowed = [...ENTITY_TYPES, ...others.sort(compareText)];
+  return (name) => {
+    const key = foldCase(String(name).trim());
+    // The graph's own names are data: compared folded, never used as keys.
+    return (allowed.find((t) => foldCase(t) === key) ?? oneOf('entity type', name, allowed, ENTITY_TYPE_SPELLINGS)) as EntityType;
+  };
+}
+
 /** A direction from what a person types: "out", "IN". */
 export const directionOf = (name: string): Direction => oneOf('direction', name, DIRECTIONS);
 
@@ -92,7 +109,8 @@ export function resolveNeighbourOptions(graph: KgGraph, options: NeighbourOption
   const depth = options.depth ?? NEIGHBOUR_DEFAULTS.depth;
   if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`neighbours: depth must be a whole number >= 1, got ${depth}`);
   const direction = directionOf(options.direction ?? NEIGHBOUR_DEFAULTS.direction);
-  const types = listOf('types', options.types).map(entityTypeOf);
+  const typeNames = listOf('types', options.types);
+  const types = typeNames.length ? typeNames.map(typeIn(graph)) : [];
   const relations = listOf('relations', options.relations);
   return {
     depth,
