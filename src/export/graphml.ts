@@ -187,9 +187,34 @@ function checkId(what: string, id: string): string {
  */
 export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}): Generator<string> {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
+  // One pass over each kind of element: the key types are inferred from it, and what the writing
+  // loop reads (key, attributes, ends) is kept in flat arrays. A generator cannot yield inside
+  // forEachEdge, and graphology's entry iterators cost twice that pass again per element.
+  const nodes: string[] = [];
+  const nodeAttributes: Attributes[] = [];
+  const edges: string[] = [];
+  const edgeAttributes: Attributes[] = [];
+  const sources: string[] = [];
+  const targets: string[] = [];
+  const undirectedEdges: boolean[] = [];
   const { nodeKeys, edgeKeys, graphKeys } = assignIds(
-    collectKeys('node', options.node, (visit) => graph.forEachNode((_n, a) => visit(a))),
-    collectKeys('edge', options.edge, (visit) => graph.forEachEdge((_e, a) => visit(a))),
+    collectKeys('node', options.node, (visit) =>
+      graph.forEachNode((node, a) => {
+        nodes.push(node);
+        nodeAttributes.push(a);
+        visit(a);
+      }),
+    ),
+    collectKeys('edge', options.edge, (visit) =>
+      graph.forEachEdge((edge, a, source, target, _s, _t, undirected) => {
+        edges.push(edge);
+        edgeAttributes.push(a);
+        sources.push(source);
+        targets.push(target);
+        undirectedEdges.push(undirected);
+        visit(a);
+      }),
+    ),
     collectKeys('graph', options.graph, (visit) => visit(graph.getAttributes())),
   );
 
@@ -207,9 +232,9 @@ export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}
   const graphData = dataOf(graphKeys, graph.getAttributes(), 'graph', 'G');
   if (graphData) out += `    ${graphData}\n`;
 
-  for (const { node, attributes } of graph.nodeEntries()) {
-    checkId('node', node);
-    const data = dataOf(nodeKeys, attributes, 'node', node);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = checkId('node', nodes[i]!);
+    const data = dataOf(nodeKeys, nodeAttributes[i]!, 'node', node);
     out += data ? `    <node id="${node}">${data}</node>\n` : `    <node id="${node}"/>\n`;
     if (out.length >= chunkSize) {
       yield out;
@@ -218,10 +243,10 @@ export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}
   }
 
   // Sources and targets are node ids, already checked above.
-  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
-    checkId('edge', edge);
-    const data = dataOf(edgeKeys, attributes, 'edge', edge);
-    const head = `    <edge id="${edge}" source="${source}" target="${target}"${mixed && undirected ? ' directed="false"' : ''}`;
+  for (let i = 0; i < edges.length; i++) {
+    const edge = checkId('edge', edges[i]!);
+    const data = dataOf(edgeKeys, edgeAttributes[i]!, 'edge', edge);
+    const head = `    <edge id="${edge}" source="${sources[i]}" target="${targets[i]}"${mixed && undirectedEdges[i] ? ' directed="false"' : ''}`;
     out += data ? `${head}>${data}</edge>\n` : `${head}/>\n`;
     if (out.length >= chunkSize) {
       yield out;

@@ -51,19 +51,15 @@ export function isNmtoken(s: string): boolean {
 }
 
 /**
- * True if `s` can be written as element text unchanged: no `& < >`, no CR, NEL or LS, no
- * character that XML forbids and no surrogate (a surrogate pair is fine, but is checked on the
- * slow path).
+ * What element text cannot carry as it is: `& < >`, CR, NEL, LS, PS, characters XML forbids and
+ * any surrogate (a valid pair is fine, but is checked on the slow path). One regex: V8 scans a
+ * flat string with it two to three times faster than a charCodeAt loop, and nearly all text is clean.
  */
-export function isCleanText(s: string): boolean {
-  for (let i = 0, n = s.length; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 63) {
-      if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === 60 || c === 62) return false;
-    } else if (c >= 0xd800 ? c < 0xe000 || c >= 0xfffe : c === 0x85 || c === 0x2028 || c === 0x2029) return false;
-  }
-  return true;
-}
+// oxlint-disable-next-line no-control-regex
+const UNCLEAN_TEXT = /[\u0000-\u0008\u000b-\u001f&<>\u0085\u2028\u2029\ud800-\udfff\ufffe\uffff]/;
+
+/** True if `s` can be written as element text unchanged. */
+export const isCleanText = (s: string): boolean => !UNCLEAN_TEXT.test(s);
 
 /**
  * Escapes and sanitises `s`. `attr` selects attribute-value escaping (also `" '` and tab/LF as
