@@ -4,30 +4,26 @@
  * axe on the open section. The site is built into a folder of this test's own; screenshots go to
  * test/artifacts/explorer-appearance-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SIZE, MIN_SIZE } from '../src/layout/layout.ts';
 import { startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { buildSite } from './helpers/site.ts';
+import { projectSite } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
 const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const scratch = mkdtempSync(join(tmpdir(), 'kg-appearance-browser-'));
 let session: BrowserSession;
 
 beforeAll(async () => {
-  await buildSite(join(scratch, 'site'));
-  session = await startBrowser(join(scratch, 'site'));
+  session = await startBrowser(await projectSite());
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await session?.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** A page in a fresh context (its own localStorage). */

@@ -18,23 +18,20 @@ import { xmlChars } from '../src/export/xml.ts';
 import { ENTITY_TYPES } from '../src/model/types.ts';
 import { inkShare, startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
 import { writeHostileData } from './helpers/hostileData.ts';
-import { buildSite } from './helpers/site.ts';
+import { buildSite, projectSite } from './helpers/site.ts';
 import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const site = mkdtempSync(join(tmpdir(), 'kg-export-browser-'));
 let session: BrowserSession;
 
 beforeAll(async () => {
-  await buildSite(site);
-  session = await startBrowser(site);
+  session = await startBrowser(await projectSite());
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await session?.close();
-  rmSync(site, { recursive: true, force: true });
 });
 
 type Scheme = 'light' | 'dark';

@@ -4,29 +4,25 @@
  * way their arrows point, and links that carry the view. The site is built into a temporary
  * folder of its own: other suites build into dist/ at the same time.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOverlap, curvedLabelBox, straightLabelBox } from '../src/app/view/edgeLabels.ts';
 import { openExplorer, startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { buildSite } from './helpers/site.ts';
+import { projectSite } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
-const site = mkdtempSync(join(tmpdir(), 'kg-features-'));
 let session: BrowserSession;
 
 beforeAll(async () => {
-  await buildSite(site);
-  session = await startBrowser(site);
+  session = await startBrowser(await projectSite());
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await session?.close();
-  rmSync(site, { recursive: true, force: true });
 });
 
 const heading = (page: Page) => page.locator('#details h2').textContent();

@@ -4,32 +4,28 @@
  * "Select neighbours" grows the selection, Escape clears it all. The site is built into a
  * temporary folder of its own: other suites build into dist/ at the same time.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, toggleInSelection } from '../src/app/state.ts';
 import { insidePolygon, polygonArea } from '../src/app/view/polygon.ts';
 import { openExplorer, startBrowser, type BrowserSession } from './helpers/browser.ts';
-import { buildSite } from './helpers/site.ts';
+import { projectSite } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
 const STARMER = 'keir-starmer';
 const SCHOLZ = 'olaf-scholz';
-const site = mkdtempSync(join(tmpdir(), 'kg-interaction-'));
 let session: BrowserSession;
 
 beforeAll(async () => {
-  await buildSite(site);
-  session = await startBrowser(site);
+  session = await startBrowser(await projectSite());
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await session?.close();
-  rmSync(site, { recursive: true, force: true });
 });
 
 type Point = { x: number; y: number };

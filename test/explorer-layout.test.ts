@@ -5,8 +5,7 @@
  * over nodes, the graph takes keyboard focus and skip links jump past the article. The site is
  * built into a folder of this test's own; screenshots go to test/artifacts/explorer-layout-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { contrastRatio } from '../src/layout/palette.ts';
 import { fitItems, freeRectangle, type Rect } from '../src/app/view/framing.ts';
 import { placeLabels } from '../src/app/view/labelPlacement.ts';
 import { startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { buildSite } from './helpers/site.ts';
+import { projectSite } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
@@ -38,7 +37,6 @@ const circleHits = (c: { x: number; y: number; r: number }, rect: Rect) => {
   return (c.x - nx) ** 2 + (c.y - ny) ** 2 < c.r * c.r;
 };
 
-const scratch = mkdtempSync(join(tmpdir(), 'kg-layout-browser-'));
 let session: BrowserSession;
 
 async function open(screen: Pick<Screen, 'width' | 'height'>, scheme: Scheme = 'light', hash = SEED): Promise<Page> {
@@ -123,13 +121,11 @@ const solidColours = (page: Page, layer: 'labels' | 'edgeLabels') =>
 const textColour = (solidByFrequency: readonly string[], background: string) => solidByFrequency.map(hex).find((c) => contrastRatio(c, background) > 1.2);
 
 beforeAll(async () => {
-  await buildSite(join(scratch, 'site'));
-  session = await startBrowser(join(scratch, 'site'));
+  session = await startBrowser(await projectSite());
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await session?.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('the explorer on any screen', () => {

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TYPE_COLORS } from '../src/layout/palette.ts';
 import { startBrowser, type BrowserSession } from './helpers/browser.ts';
-import { buildSite } from './helpers/site.ts';
+import { projectSite } from './helpers/site.ts';
 import { REPO } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
@@ -59,9 +59,7 @@ beforeAll(async () => {
   writeFileSync(join(files, 'cut.graphml'), karate.slice(0, karate.indexOf('<node id="5">')));
   writeFileSync(join(files, 'notes.graphml'), 'These are my notes, not a graph.\n');
   writeFileSync(join(files, 'list.json'), '[1, 2, 3]\n');
-  const site = join(scratch, 'site');
-  await buildSite(site);
-  session = await startBrowser(site);
+  session = await startBrowser(await projectSite());
 }, 240_000);
 
 afterAll(async () => {

@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { REPO } from './sources.ts';
@@ -52,3 +54,74 @@ export const germanArticle = (title: string, id = 'otto-konstrukt', person = 'Ot
     '',
   ].join('\n'),
 });
+
+/** Files whose change changes the built site: the sources, the data, the config and the locked dependencies. */
+function siteInputsHash(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    for (const name of readdirSync(path, { recursive: true, encoding: 'utf8' }).sort()) {
+      const file = join(path, name);
+      const stats = statSync(file);
+      if (stats.isFile()) hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\0`);
+    }
+  };
+  for (const folder of ['src', 'data', 'public']) visit(join(REPO, folder));
+  for (const file of ['vite.config.ts', 'package-lock.json']) hash.update(`${file}\0${statSync(join(REPO, file)).mtimeMs}\0`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The explorer built from the project's own data, once for every test file that needs it (the
+ * suites run in parallel workers): the first to ask builds it into a folder named by a hash of
+ * its inputs, under a lock; the others wait for it. Folders of older inputs go after an hour.
+ */
+export async function projectSite(): Promise<string> {
+  const root = join(tmpdir(), `kg-site-${process.getuid?.() ?? 'user'}`);
+  mkdirSync(root, { recursive: true });
+  const dir = join(root, siteInputsHash());
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(join(dir, 'index.html'))) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Someone else is building: wait, unless the builder has died.
+      const pid = Number(readFileSyncSafe(join(lock, 'pid')));
+      if (pid && !alive(pid)) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`projectSite: ${lock} held for 5 minutes`);
+      await new Promise((done) => setTimeout(done, 250));
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      const building = `${dir}.tmp-${process.pid}`;
+      await buildSite(building);
+      renameSync(building, dir);
+      // Builds of older inputs go once nobody can still be serving them.
+      for (const old of readdirSync(root)) {
+        const path = join(root, old);
+        if (path !== dir && !old.endsWith('.lock') && statSync(path).mtimeMs < Date.now() - 3_600_000) rmSync(path, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return dir;
+}
+
+function readFileSyncSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
