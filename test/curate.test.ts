@@ -12,16 +12,12 @@ import { readCorpusSources } from '../src/cli/dataDir.ts';
 import { applyEdit, CurationError, listDrafts, type Edit } from '../src/curate/index.ts';
 import { buildCorpus } from '../src/corpus/buildCorpus.ts';
 import { DataValidationError } from '../src/model/errors.ts';
+import { draftedData, DRAFT_SLUG, DRAFT_TEXT } from './helpers/draftedArticle.ts';
 import { kg } from './helpers/kg.ts';
 import { REPO } from './helpers/sources.ts';
 
-const TEXT = [
-  'LISBON (Wire) - On Tuesday 4 March 2025 Portuguese Prime Minister Ana Ribeiro met Keir Starmer in Lisbon to discuss defence spending.',
-  '',
-  'Ribeiro said Portugal would raise its defence budget. Starmer welcomed the plan, and Ribeiro thanked Starmer for his support.',
-  '',
-].join('\n');
-const SLUG = '2025-03-04-ribeiro-meets-starmer';
+const TEXT = DRAFT_TEXT;
+const SLUG = DRAFT_SLUG;
 
 let dir: string;
 let data: string;
@@ -49,12 +45,7 @@ const span = (text: string, nth = 1) => {
 
 /** The project's data with the article drafted once; each test edits a copy of it. */
 const template = mkdtempSync(join(tmpdir(), 'kg-curate-template-'));
-beforeAll(() => {
-  cpSync(join(REPO, 'data'), join(template, 'data'), { recursive: true });
-  writeFileSync(join(template, 'article.txt'), TEXT);
-  const added = kg(['add', join(template, 'article.txt'), '--data', join(template, 'data'), '--slug', SLUG]);
-  expect(added.stderr).toBe('');
-});
+beforeAll(() => void draftedData(template));
 afterAll(() => rmSync(template, { recursive: true, force: true }));
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kg-curate-'));

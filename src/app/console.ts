@@ -1,12 +1,13 @@
 import type { LoadedArticle } from '../corpus/built.ts';
 import { exportArticle } from '../export/index.ts';
 import { alongArrow, arrowSentence, bindQueries, resolve, summary, type NeighbourOptions } from '../query/index.ts';
+import type { CurationActions } from './curation/actions.ts';
 
 /**
  * `window.kg`: the query core bound to the loaded graph, the same functions as the `kg` CLI.
  * Each call prints a readable table and returns the data for further use.
  */
-export function createConsoleApi(article: LoadedArticle, select: (node: string) => void) {
+export function createConsoleApi(article: LoadedArticle, select: (node: string) => void, curation?: CurationActions) {
   const { graph } = article;
   const q = bindQueries(graph);
   const neighbours = (name: string, options?: NeighbourOptions) => {
@@ -52,6 +53,14 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
     exportGraphML(): string {
       return [...exportArticle(article, 'graphml')[0]!.chunks].join('');
     },
+    // The curation actions, the very functions behind the explorer's buttons: each resolves once the change is on disk.
+    addEntity: async (options: Parameters<CurationActions['addEntity']>[0]) => needs(curation).addEntity(options),
+    addRelation: async (options: Parameters<CurationActions['addRelation']>[0]) => needs(curation).addRelation(options),
+    accept: async (id: string) => needs(curation).accept(id),
+    reject: async (id: string) => needs(curation).reject(id),
+    merge: async (keep: string, merged: string) => needs(curation).merge(keep, merged),
+    undo: async () => needs(curation).undo(),
+    redo: async () => needs(curation).redo(),
     graph,
     help() {
       const text = [
@@ -60,6 +69,10 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
         '  kg.path(a, b, {directed})   kg.search(text)   kg.show(name)   kg.stats()   kg.resolve(name)',
         '  kg.select(name)   select it in the explorer',
         '  kg.exportGraphML()   the GraphML of the graph as laid out on screen',
+        'Curation (under `npm start`; each returns a promise that resolves once the change is on disk):',
+        '  kg.addEntity({type, label, article, mention: {start, end}})   resolves to the new id',
+        '  kg.addRelation({from, type, to, article, evidence: {start, end}})   offsets: UTF-16 units of the article text',
+        '  kg.accept(id)   kg.reject(id)   kg.merge(keepId, mergedId)   kg.undo()   kg.redo()',
         '  kg.graph   the graphology graph',
       ].join('\n');
       console.log(text);
@@ -68,4 +81,10 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
   };
   return api;
 }
+/** The actions, or a rejection saying why there are none (a view that cannot write). */
+function needs(curation: CurationActions | undefined): CurationActions {
+  if (!curation) throw new Error('This view cannot be edited: run `npm start` and open an article of data/.');
+  return curation;
+}
+
 export type ConsoleApi = ReturnType<typeof createConsoleApi>;

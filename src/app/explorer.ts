@@ -30,6 +30,7 @@ import { createEdgeLabelLayout } from './view/edgeLabels.ts';
 import './features.css';
 import './exports.css';
 import { createOpenFile } from './controllers/openFile.ts';
+import { createCuration, curationElements } from './curation/review.ts';
 import { createTimeline } from './controllers/timeline.ts';
 import { syncUrl } from './controllers/urlSync.ts';
 import { byId } from './dom.ts';
@@ -124,11 +125,14 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   const imageDialog = createImageDialog(byId('export'), { title: meta.title, run: (request) => downloadImage(view.renderer, theme.current(), request, slug ?? 'corpus') });
   // slot:open-file (open-file helper)
   createOpenFile(byId<HTMLButtonElement>('open-file'), byId<HTMLInputElement>('open-file-input'));
-  if (!article.text) {
+  // slot:review (review helper): only a view of the data folder (not an opened file) is curated
+  const curation = createCuration(curationElements(), { graph, vocabulary: article.vocabulary, store, articlePanel, screen, renderer: view.renderer, frame: view.frame, entries, writable: entries.length > 0 });
+  // An opened file has no text; the corpus view has none of its own, but every article's.
+  if (!inCorpus && !article.text) {
     screen.hideArticle();
     document.querySelector<HTMLElement>('[data-skip="article"]')?.setAttribute('hidden', '');
   }
   await articlePanel.settled();
-  const api = createConsoleApi(article, select);
+  const api = createConsoleApi(article, select, curation.actions);
   return { store, view, layout, articlePanel, api, selection, pathFinder, edgeLabels };
 }

@@ -36,6 +36,8 @@ export interface State {
   focusDepth: FocusDepth;
   /** The path finder's chain, highlighted until it is cleared or something off it is selected. */
   path: PathHighlight | null;
+  /** The Drafts filter: only what `kg add` drafted and no curator has reviewed yet (and a drafted relation's two ends). */
+  draftsOnly?: boolean;
 }
 
 export const initialState = (): State => ({

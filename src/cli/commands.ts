@@ -16,6 +16,7 @@ export const GLOBAL_OPTIONS: Options = {
   data: { type: 'string' },
   article: { type: 'string' },
   json: { type: 'boolean' },
+  store: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -23,6 +24,7 @@ const GLOBAL_HELP = [
   '--data DIR        data folder (default: ./data, else $KG_DATA, else the package\'s own)',
   '--article SLUG    which article, when the data holds several ($KG_ARTICLE)',
   '--json            print the result as JSON, for scripts',
+  '--store URL       a PostgreSQL store (postgres://…) to push to, or to answer neighbours, path, search, show and stats from ($KG_STORE)',
   '-h, --help        this help',
 ];
 
@@ -105,6 +107,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { yes: { type: 'boolean', short: 'y' } },
     help: ['<id>…       as kg review lists them', '-y, --yes   also remove the relations of a rejected entity (else they are listed and nothing is written)'],
   },
+  push: {
+    args: '',
+    summary: 'write the corpus (or one --article) into the PostgreSQL store named by --store, one transaction per article',
+    positionals: [0, 0],
+    options: {},
+    help: [],
+  },
   repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
 };
 
@@ -130,6 +139,8 @@ export function mainHelp(): string {
     '  kg export --format csv --table edges',
     '  kg draft article.txt --json',
     '  kg review --article 2025-03-04-ribeiro-meets-starmer',
+    '  kg push --store postgres://localhost/kg',
+    '  kg --store postgres://localhost/kg neighbours Scholz --depth 2',
     '',
     'Exit codes: 0 ok, 1 unknown entity or invalid data, 2 bad usage.',
   ].join('\n');

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadedArticle } from '../corpus/built.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
-import { neighbours, path, search, show, stats, type NeighbourOptions } from '../query/index.ts';
+import { neighbours, path, search, show, stats, type GraphStats, type NeighbourOptions, type PathResult, type SearchHit } from '../query/index.ts';
 import { directionOf, entityTypeOf } from '../query/options.ts';
 import { commandHelp, mainHelp } from './commands.ts';
 import { chooseArticle, findDataDir, listArticles, PACKAGE_ROOT, readCorpusSources } from './dataDir.ts';
@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = storeFirst(argv);
   if (command === undefined || command === '--help' || command === '-h') {
     print(mainHelp());
     return command === undefined ? 2 : 0;
@@ -72,6 +72,10 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const store = storeUrl(command, values);
+  if (command === 'push') return push(store, values);
+  if (store !== undefined) return storeQuery(store, command, positionals, values, output);
+
   const [a = '', b = ''] = positionals;
   if (command === 'neighbours' || command === 'neighbors' || command === 'show') {
     // Checked and normalised before any data is read, so the part and the whole see the same options.
@@ -100,21 +104,12 @@ async function run(argv: string[]): Promise<number> {
   const article = await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined));
   const { graph } = article;
   switch (command) {
-    case 'path': {
-      const result = path(graph, a, b, { directed: Boolean(values.directed) });
-      output(result, () => formatPath(result));
-      return result.steps ? 0 : 1;
-    }
-    case 'search': {
-      const hits = search(graph, a, limit);
-      output(hits, () => formatSearch(a, hits));
-      return 0;
-    }
-    case 'stats': {
-      const result = stats(graph);
-      output(result, () => formatStats(result));
-      return 0;
-    }
+    case 'path':
+      return answerPath(path(graph, a, b, { directed: Boolean(values.directed) }), output);
+    case 'search':
+      return answerSearch(a, search(graph, a, limit), output);
+    case 'stats':
+      return answerStats(stats(graph), output);
     case 'repl': {
       const { startRepl } = await import('./repl.ts');
       await startRepl(article);
@@ -122,6 +117,88 @@ async function run(argv: string[]): Promise<number> {
     }
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** The commands a store answers; every other command reads the data folder. */
+const STORE_QUERIES = ['neighbours', 'neighbors', 'path', 'search', 'show', 'stats'];
+
+/** `kg --store URL neighbours X`: the store named before the command is taken as if named after it. */
+function storeFirst(argv: string[]): string[] {
+  const [first, ...rest] = argv;
+  if (first === '--store' && rest.length > 0) return [...rest.slice(1), '--store', rest[0]!];
+  if (first?.startsWith('--store=')) return [...rest, first];
+  return argv;
+}
+
+/** `--store`, else $KG_STORE for the commands a store serves; named with any other command, it is a mistake worth saying. */
+function storeUrl(command: string, values: Values): string | undefined {
+  const named = values.store as string | undefined;
+  if (command !== 'push' && !STORE_QUERIES.includes(command)) {
+    if (named !== undefined) throw new UsageError(`kg ${command} reads the data folder; --store is for push, ${STORE_QUERIES.filter((c) => c !== 'neighbors').join(', ')}`);
+    return undefined;
+  }
+  return named ?? (process.env.KG_STORE || undefined);
+}
+
+/** Validates the corpus, then writes it (or one article) into the store. */
+async function push(url: string | undefined, values: Values): Promise<number> {
+  if (url === undefined) throw new UsageError('kg push needs --store URL (or $KG_STORE), e.g. postgres://localhost/kg');
+  const dataDir = findDataDir(values.data as string | undefined);
+  const slug = values.article as string | undefined;
+  // Checked first: a slug the folder lacks is a usage error, not an empty push.
+  if (slug !== undefined) chooseArticle(dataDir, slug);
+  const { buildCorpus } = await import('../corpus/buildCorpus.ts');
+  const corpus = buildCorpus(readCorpusSources(dataDir));
+  const { pushToStore } = await import('../store/index.ts');
+  const report = await pushToStore(url, corpus, slug === undefined ? undefined : [slug]);
+  print(`pushed ${report.articles} article(s) into ${visible(report.where)}: ${report.rows} rows in ${report.seconds.toFixed(1)} s (${Math.round(report.rows / report.seconds)} rows/s)`);
+  return 0;
+}
+
+/**
+ * A query answered from the store: the part of the corpus graph it needs is read from SQL, and
+ * the same core and renderings answer, so the output is the in-memory one.
+ */
+async function storeQuery(url: string, command: string, [a = '', b = '']: string[], values: Values, output: (data: unknown, text: () => string) => void): Promise<number> {
+  if (values.article !== undefined) throw new UsageError('--store answers for the whole corpus it holds: leave out --article');
+  const options: NeighbourOptions & { depth?: number } = command === 'show' || !command.startsWith('neighbo') ? {} : neighbourOptions(values);
+  const limit = values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string);
+  const { openStore } = await import('../store/index.ts');
+  const store = await openStore(url);
+  try {
+    switch (command) {
+      case 'path': {
+        const directed = Boolean(values.directed);
+        const near = await store.path(a, b, directed);
+        return answerPath(path(near.graph, near.from, near.to, { directed }), output);
+      }
+      case 'search':
+        return answerSearch(a, search((await store.search(a)).graph, a, limit), output);
+      case 'stats':
+        return answerStats(await store.stats(), output);
+      default:
+        return entityQuery(command, await store.neighbourhood(a, options.depth ?? 1, options.relations !== undefined), a, options, output);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+type Output = (data: unknown, text: () => string) => void;
+
+function answerPath(result: PathResult, output: Output): number {
+  output(result, () => formatPath(result));
+  return result.steps ? 0 : 1;
+}
+
+function answerSearch(text: string, hits: SearchHit[], output: Output): number {
+  output(hits, () => formatSearch(text, hits));
+  return 0;
+}
+
+function answerStats(result: GraphStats, output: Output): number {
+  output(result, () => formatStats(result));
+  return 0;
 }
 
 /** The options of `kg neighbours`, in the query core's words: its spellings of types and directions are the console's too. */

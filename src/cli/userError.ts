@@ -1,5 +1,6 @@
 import { DataValidationError, EntityNotFoundError, UsageError } from '../model/errors.ts';
 import { CurationError } from '../curate/errors.ts';
+import { StoreError } from '../store/errors.ts';
 import { formatDataError } from './format.ts';
 import { describeSystemError, FileWriteError, isSystemError } from './fsErrors.ts';
 import { visible } from './terminal.ts';
@@ -25,6 +26,7 @@ export function userError(error: unknown): UserError | undefined {
   if (error instanceof Error && (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS')) return { message: visible(error.message), status: 2 };
   if (error instanceof DataValidationError) return { message: formatDataError(error), status: 1 };
   if (error instanceof CurationError) return { message: visible(error.message), status: 1 };
+  if (error instanceof StoreError) return { message: visible(error.message), status: 1 };
   if (error instanceof FileWriteError) return { message: visible(error.message), status: 1 };
   if (isSystemError(error)) return { message: visible(describeSystemError(error)), status: 1 };
   return undefined;

@@ -13,6 +13,25 @@ export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('addAlias'), article, id, mention: span }),
   z.strictObject({ op: z.literal('addRelation'), article, from: id, type: z.string().min(1).max(100), to: id, evidence: span }),
   z.strictObject({ op: z.literal('merge'), keep: id, merged: id }),
+  z.strictObject({
+    op: z.literal('editEntity'),
+    id,
+    label: z.string().max(300).optional(),
+    type: z.string().min(1).max(40).optional(),
+    aliases: z.array(z.string().max(300)).max(100).optional(),
+    description: z.string().max(5000).optional(),
+    accept: z.boolean().optional(),
+  }),
+  z.strictObject({
+    op: z.literal('editRelation'),
+    id,
+    article: article.optional(),
+    type: z.string().min(1).max(100).optional(),
+    reverse: z.boolean().optional(),
+    qualifiers: z.record(z.string().min(1).max(100), z.union([z.string().max(300), z.number(), z.boolean()])).optional(),
+    evidence: span.optional(),
+    accept: z.boolean().optional(),
+  }),
 ]);
 
 /** One line saying what an edit does, for the undo and redo buttons' names. */
@@ -30,5 +49,9 @@ export function describeEdit(edit: Edit): string {
       return `new relation ${edit.from} ${edit.type} ${edit.to}`;
     case 'merge':
       return `merge ${edit.merged} into ${edit.keep}`;
+    case 'editEntity':
+      return `edit ${edit.id}`;
+    case 'editRelation':
+      return `edit ${edit.id}`;
   }
 }

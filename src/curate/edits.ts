@@ -4,11 +4,11 @@ import { relationIds } from '../corpus/relationIds.ts';
 import type { SourceFile } from '../corpus/yamlSource.ts';
 import { slugify } from '../draft/slug.ts';
 import { own } from '../model/own.ts';
-import { ENTITY_TYPES, type EntityType } from '../model/types.ts';
+import { ENTITY_TYPES, type EntityType, type Scalar } from '../model/types.ts';
 import { foldCase } from '../text/fold.ts';
 import { CurationError } from './errors.ts';
 import { allRelations, articleFiles, entityFiles, findEntity, findRelation, isDefinition, listOf, type Entry } from './locate.ts';
-import { addToList, appendItem, deleteItem, deleteKey, setScalar } from './yamlText.ts';
+import { addToList, appendItem, deleteItem, deleteKey, replaceValue, setScalar } from './yamlText.ts';
 
 /** A curator's change to the data, as the explorer, window.kg and `kg accept`/`kg reject` ask for it. */
 export type Edit =
@@ -17,7 +17,20 @@ export type Edit =
   | { op: 'addEntity'; article: string; type: string; label?: string; mention: { start: number; end: number } }
   | { op: 'addAlias'; article: string; id: string; mention: { start: number; end: number } }
   | { op: 'addRelation'; article: string; from: string; type: string; to: string; evidence: { start: number; end: number } }
-  | { op: 'merge'; keep: string; merged: string };
+  | { op: 'merge'; keep: string; merged: string }
+  | { op: 'editEntity'; id: string; label?: string; type?: string; aliases?: string[]; description?: string; accept?: boolean }
+  | {
+      op: 'editRelation';
+      id: string;
+      article?: string;
+      type?: string;
+      /** Swaps `from` and `to`: the arrow points the other way. */
+      reverse?: boolean;
+      /** The relation's qualifiers, whole: those left out go. */
+      qualifiers?: Record<string, Scalar>;
+      evidence?: { start: number; end: number };
+      accept?: boolean;
+    };
 
 export interface EditResult {
   /** The data files the edit changed, with their new text; nothing else is touched. */
@@ -63,7 +76,7 @@ export function applyEdit(sources: CorpusSources, edit: Edit): EditResult {
   const changes = new Changes(sources);
   let id: string | undefined;
   let removed: string[] = [];
-  const target = edit.op === 'accept' || edit.op === 'reject' ? (hasEntity(sources, edit.id) ? 'entity' : 'relation') : undefined;
+  const target = edit.op === 'accept' || edit.op === 'reject' ? (hasEntity(sources, edit.id) ? 'entity' : 'relation') : edit.op === 'editEntity' ? 'entity' : edit.op === 'editRelation' ? 'relation' : undefined;
   switch (edit.op) {
     case 'accept':
       accept(changes, edit.id, edit.article);
@@ -82,6 +95,12 @@ export function applyEdit(sources: CorpusSources, edit: Edit): EditResult {
       break;
     case 'merge':
       removed = merge(changes, edit.keep, edit.merged);
+      break;
+    case 'editEntity':
+      editEntity(changes, edit);
+      break;
+    case 'editRelation':
+      id = editRelation(changes, edit);
       break;
   }
   const next = changes.applied();
@@ -280,3 +299,61 @@ function mustMention(corpus: CorpusModel, article: string, id: string, span: { s
   }
 }
 
+
+/**
+ * Changes what an entity's definition says: its label, type, aliases (the whole list) or
+ * description; an empty list or description removes the key. `accept` also clears the draft
+ * mark, for a curator who fixed a draft and so reviewed it.
+ */
+function editEntity(changes: Changes, edit: Extract<Edit, { op: 'editEntity' }>): void {
+  const { definition } = findEntity(changes.sources, edit.id);
+  const path = entityPath(definition);
+  if (edit.label !== undefined) {
+    const label = edit.label.trim();
+    if (!label) throw new CurationError('an entity needs a label');
+    changes.edit(definition.file, (text) => replaceValue(text, path, 'label', label, 'type'));
+  }
+  if (edit.type !== undefined) changes.edit(definition.file, (text) => replaceValue(text, path, 'type', entityType(edit.type!), 'id'));
+  if (edit.aliases !== undefined) {
+    const aliases = [...new Set(edit.aliases.map((a) => a.trim()).filter(Boolean))];
+    changes.edit(definition.file, (text) => (aliases.length ? replaceValue(text, path, 'aliases', aliases, 'label') : deleteKey(text, path, 'aliases')));
+  }
+  if (edit.description !== undefined) {
+    const description = edit.description.trim();
+    changes.edit(definition.file, (text) => (description ? replaceValue(text, path, 'description', description, own(valueAt(changes, definition), 'aliases') !== undefined ? 'aliases' : 'label') : deleteKey(text, path, 'description')));
+  }
+  if (edit.accept) changes.edit(definition.file, (text) => deleteKey(text, path, 'draft'));
+}
+
+/** The entry as the changes so far left it. */
+const valueAt = (changes: Changes, entry: Entry) => listOf(changes.current(entry.file), 'entities')[entry.index] ?? {};
+
+/**
+ * Changes a relation: its type, its direction, its qualifiers (the whole set) or its evidence
+ * (a new span of the text, grounded as `addRelation` grounds one). Answers the relation's id
+ * afterwards: a derived id follows the triple, so a new type or direction renames it.
+ */
+function editRelation(changes: Changes, edit: Extract<Edit, { op: 'editRelation' }>): string {
+  const entry = findRelation(changes.sources, edit.id, edit.article);
+  const path = relationPath(entry);
+  const file = entry.file;
+  if (edit.type !== undefined) changes.edit(file, (text) => setScalar(text, [...path, 'type'], edit.type));
+  if (edit.reverse) {
+    const from = own(entry.value, 'from');
+    const to = own(entry.value, 'to');
+    changes.edit(file, (text) => setScalar(setScalar(text, [...path, 'from'], to), [...path, 'to'], from));
+  }
+  if (edit.qualifiers !== undefined) {
+    const qualifiers = Object.fromEntries(Object.entries(edit.qualifiers).filter(([, v]) => v !== ''));
+    changes.edit(file, (text) => (Object.keys(qualifiers).length ? replaceValue(text, path, 'qualifiers', qualifiers, 'evidence') : deleteKey(text, path, 'qualifiers')));
+  }
+  if (edit.evidence !== undefined) {
+    const articleText = articleFiles(changes.sources, entry.article!).article.text;
+    const evidence = selected(articleText, edit.evidence, 'evidence');
+    const occurrence = occurrenceOf(articleText, evidence);
+    changes.edit(file, (text) => replaceValue(text, path, 'evidence', evidence.text, 'to'));
+    changes.edit(file, (text) => (occurrence ? replaceValue(text, path, 'occurrence', occurrence, 'evidence') : deleteKey(text, path, 'occurrence')));
+  }
+  if (edit.accept) changes.edit(file, (text) => deleteKey(text, path, 'draft'));
+  return relationIds(listOf(changes.current(file), 'relations'))[entry.index]!;
+}

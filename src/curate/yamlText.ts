@@ -131,6 +131,24 @@ export function setKey(text: string, mapPath: Path, key: string, value: unknown,
   return splice(text, at, at, `${indent}${flowText(key)}: ${flowText(value)}\n`);
 }
 
+/**
+ * Sets a key of a block map to a one-line value wherever its old value is written: a scalar or
+ * flow value is replaced in place (as `setKey` does); a block list or map under the key is
+ * removed and the new value written on the key's own line, where the key was.
+ */
+export function replaceValue(text: string, mapPath: Path, key: string, value: unknown, after?: string): string {
+  const doc = parse(text);
+  const map = nodeAt(doc, mapPath);
+  if (!isMap(map)) throw new YamlEditError(`${mapPath.join('.')} is not a map`);
+  const pairs = map.items as Pair<Node, Node>[];
+  const pair = pairOf(map, key);
+  const old = pair?.value;
+  if (!pair || !(isSeq(old) || isMap(old)) || old.flow) return setKey(text, mapPath, key, value, after);
+  const before = pairs[pairs.indexOf(pair) - 1];
+  if (!before || !isScalar(before.key)) throw new YamlEditError(`${[...mapPath, key].join('.')} opens its map: it is not replaced`);
+  return setKey(deleteKey(text, mapPath, key), mapPath, key, value, String(before.key.value));
+}
+
 /** Replaces a scalar (an id in `from:`, say) by another one-line value. */
 export function setScalar(text: string, path: Path, value: unknown): string {
   const node = nodeAt(parse(text), path);

@@ -6,7 +6,8 @@ import { EntityNotFoundError } from '../model/errors.ts';
 import { summary, type EntitySummary } from './describe.ts';
 import { searchIndex } from './searchIndex.ts';
 
-const words = (s: string) => foldCase(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** The words of a name, folded: `resolve` matches a query's words against them, and so does the store's SQL. */
+export const words = (s: string) => foldCase(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /**
  * Turns what a person types into an entity id: an id, a label or an alias, case-insensitive

@@ -21,8 +21,8 @@ export type SearchHit =
  */
 const JOINING_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'the', 'to', 'with']);
 
-/** The words of a query that carry its meaning. */
-function meaningful(text: string): string {
+/** The words of a query that carry its meaning: what the index is asked. */
+export function meaningful(text: string): string {
   const words = text.trim().split(/\s+/);
   const kept = words.filter((w) => !JOINING_WORDS.has(foldCase(w)));
   return kept.length ? kept.join(' ') : text;
@@ -41,12 +41,15 @@ export function search(graph: KgGraph, text: string, limit = 20): SearchHit[] {
   if (!text.trim()) return [];
   const wanted = foldCase(text.trim());
   const named = (key: string) => graph.hasNode(key) && [graph.getNodeAttribute(key, 'label'), ...graph.getNodeAttribute(key, 'aliases')].some((n) => foldCase(n) === wanted);
-  return searchIndex(graph)
+  const hits = searchIndex(graph)
     .search(meaningful(text), { boostDocument: (_, __, stored) => (stored?.kind === 'entity' && named(stored.key as string) ? EXACT_NAME_BOOST : 1) })
+    .map((hit) => ({ hit, score: Math.round(hit.score * 100) / 100, key: hit.key as string }));
+  // Equal scores (as shown) in one fixed order, entities first, then by id: the index's own order
+  // of ties follows how its terms were reached, which another index (the store's) cannot repeat.
+  hits.sort((a, b) => b.score - a.score || (a.hit.kind === b.hit.kind ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.hit.kind === 'entity' ? -1 : 1));
+  return hits
     .slice(0, limit)
-    .map((hit): SearchHit => {
-      const key = hit.key as string;
-      const score = Math.round(hit.score * 100) / 100;
+    .map(({ hit, score, key }): SearchHit => {
       const matched = new Set(Object.values(hit.match).flat());
       const fields = SEARCH_FIELDS.filter((f) => matched.has(f));
       if (hit.kind === 'entity') return { kind: 'entity', score, fields, ...summary(graph, key) };

@@ -43,15 +43,33 @@ export function acronymsOf(name: string): string[] {
 /** A value as a reader knows it: an entity's id (an `entity`-typed qualifier) by that entity's label. */
 const valueText = (graph: KgGraph, value: Scalar) => (typeof value === 'string' && graph.hasNode(value) ? graph.getNodeAttribute(value, 'label') : String(value));
 
+/** How every search index is built and asked, the store's partial ones included (src/store rebuilds them from its rows). */
+export const SEARCH_INDEX_OPTIONS = {
+  fields: [...SEARCH_FIELDS],
+  storeFields: ['kind', 'key'],
+  searchOptions: { boost: BOOST, prefix: true, fuzzy: 0.2 },
+};
+
 /** A full-text index over entities (names, initials, description, attributes) and relations (labels, qualifiers, evidence, ends), built once per graph. */
 export function searchIndex(graph: KgGraph): MiniSearch<SearchDocument> {
   let index = indexes.get(graph);
   if (index) return index;
-  index = new MiniSearch<SearchDocument>({
-    fields: [...SEARCH_FIELDS],
-    storeFields: ['kind', 'key'],
-    searchOptions: { boost: BOOST, prefix: true, fuzzy: 0.2 },
-  });
+  index = new MiniSearch<SearchDocument>(SEARCH_INDEX_OPTIONS);
+  index.addAll(searchDocuments(graph));
+  indexes.set(graph, index);
+  return index;
+}
+
+/**
+ * Makes `index` the search index of `graph`: for a graph that is part of a larger one (the
+ * PostgreSQL store's), whose index must score as the whole graph's does.
+ */
+export function useSearchIndex(graph: KgGraph, index: MiniSearch<SearchDocument>): void {
+  indexes.set(graph, index);
+}
+
+/** The documents of a graph's index: its entities in node order, then its relations in edge order. */
+export function searchDocuments(graph: KgGraph): SearchDocument[] {
   const documents: SearchDocument[] = [];
   graph.forEachNode((key, a) =>
     documents.push({
@@ -79,7 +97,5 @@ export function searchIndex(graph: KgGraph): MiniSearch<SearchDocument> {
       ends: `${graph.getNodeAttribute(source, 'label')} ${graph.getNodeAttribute(target, 'label')}`,
     }),
   );
-  index.addAll(documents);
-  indexes.set(graph, index);
-  return index;
+  return documents;
 }

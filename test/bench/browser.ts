@@ -273,6 +273,7 @@ async function layout(browser: Browser, url: string, o: Required<Omit<BrowserBen
   const page = await benchPage(browser, url, errors);
   try {
     await page.evaluate((a) => window.kgBench.setup(a), { nodes: o.nodes, edges: o.edges, seed: o.seed, view: false });
+    if (process.env.KG_BENCH_DEBUG) page.on('console', (m) => m.text().startsWith('kg-fa2') && log(m.text()));
     const worker: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2Worker(a), { ms: o.fa2Ms });
     log(`FA2 worker: ${worker.iterations} iterations in ${round(worker.ms)} ms`);
     const sync: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2Sync(a), { ms: o.fa2Ms });

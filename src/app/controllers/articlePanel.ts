@@ -92,6 +92,18 @@ export function createArticlePanel(container: HTMLElement, header: ArticleHeader
     return range;
   }
 
+  /** The article characters a DOM range covers, or null when it does not lie inside the text on screen. */
+  function spanOf(range: Range): { start: number; end: number; text: string } | null {
+    if (!container.contains(range.startContainer) || !container.contains(range.endContainer) || range.collapsed) return null;
+    // The text on screen is the article's, character for character (mentions hold theirs as text).
+    const before = document.createRange();
+    before.setStart(container, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const start = before.toString().length;
+    const text = range.toString();
+    return { start, end: start + text.length, text };
+  }
+
   function scrollTo(rect: DOMRect): void {
     const box = container.getBoundingClientRect();
     const pane = container.closest<HTMLElement>('.article-pane') ?? container;
@@ -134,6 +146,9 @@ export function createArticlePanel(container: HTMLElement, header: ArticleHeader
 
   return {
     rangeOf,
+    spanOf,
+    /** The element holding the text, for a selection menu over it. */
+    element: container,
     /** Resolves once the article for the latest selection is on screen. */
     settled: () => pending,
     /** The slug of the article on screen. */
@@ -144,3 +159,4 @@ export function createArticlePanel(container: HTMLElement, header: ArticleHeader
     },
   };
 }
+export type ArticlePanel = ReturnType<typeof createArticlePanel>;

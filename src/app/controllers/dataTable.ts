@@ -256,7 +256,7 @@ export function createDataTable(el: DataTableElements, graph: KgGraph, store: St
 
   store.subscribe((state, previous) => {
     if (!open()) return;
-    if (state.hiddenTypes !== previous.hiddenTypes || state.hiddenRelations !== previous.hiddenRelations || state.hiddenArticles !== previous.hiddenArticles) reload();
+    if (state.hiddenTypes !== previous.hiddenTypes || state.hiddenRelations !== previous.hiddenRelations || state.hiddenArticles !== previous.hiddenArticles || state.draftsOnly !== previous.draftsOnly) reload();
     else if (state.selection !== previous.selection) draw();
   });
 

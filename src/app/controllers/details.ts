@@ -1,5 +1,5 @@
 import type { LoadedArticle } from '../../corpus/built.ts';
-import type { Scalar } from '../../model/types.ts';
+import type { DraftMarker, Scalar } from '../../model/types.ts';
 import { foldCase } from '../../text/fold.ts';
 import { show, summary, valueEntities, valueLabeller, type RelationView } from '../../query/index.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -17,6 +17,9 @@ const LIST_AT_MOST = 200;
 
 const typeChip = (type: string) => h('span', { class: 'chip' }, h('span', { class: 'swatch', attrs: { 'data-type': type, 'aria-hidden': 'true' } }), type);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** What `kg add` said of a draft nobody has reviewed yet: how sure it was, and the rule that made it. */
+const draftNote = (draft: DraftMarker | undefined) =>
+  draft ? h('p', { class: 'draft-note' }, h('span', { class: 'draft-badge' }, 'Draft'), ` confidence ${draft.confidence.toFixed(2)} · rule ${draft.rule}`) : null;
 
 interface Group {
   direction: 'out' | 'in';
@@ -171,6 +174,7 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       closeButton(),
       h('h2', {}, d.label),
       typeChip(d.type),
+      draftNote(graph.getNodeAttribute(id, 'draft')),
       neighboursButton(),
       ...(d.description ? description(d.description) : []),
       d.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also: '), d.aliases.join(', ')) : null,
@@ -209,6 +213,7 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       closeButton(),
       h('h2', {}, a.label),
       h('p', { class: 'edge-ends' }, ...arrowLine({ source, label: a.label, target }, selectNode)),
+      draftNote(a.draft),
       qualifierList(a.relation, a.qualifiers),
       h('blockquote', { class: 'evidence' }, a.evidence.text),
       h('p', { class: 'muted' }, `Relation type ${a.relation} (from ${target.label}'s side: “${a.inverse}”), characters ${a.evidence.start}–${a.evidence.end} of ${stating(a.article)}.`),

@@ -162,6 +162,7 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
       state.hiddenTypes !== previous.hiddenTypes ||
       state.hiddenRelations !== previous.hiddenRelations ||
       state.hiddenArticles !== previous.hiddenArticles ||
+      state.draftsOnly !== previous.draftsOnly ||
       state.focusDepth !== previous.focusDepth ||
       (state.selection !== previous.selection && state.focusDepth > 0);
     if (visibility || state.selection !== previous.selection || state.hoveredNode !== previous.hoveredNode || state.hoveredEdge !== previous.hoveredEdge || state.path !== previous.path) {

@@ -1,7 +1,7 @@
-import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import noverlap from 'graphology-layout-noverlap';
 import { defaultLayoutSettings, fa2Settings, type LayoutSettings } from '../../layout/layout.ts';
 import type { KgGraph } from '../../model/types.ts';
+import { createFa2Runner } from '../layout/fa2Runner.ts';
 
 export interface LayoutControlOptions {
   /** Stop when nodes move less than this share of the graph's extent per sampling interval (not when running until stopped). */
@@ -23,26 +23,21 @@ export function createLayoutControl(graph: KgGraph, options: LayoutControlOption
   const { tolerance } = { ...DEFAULTS, ...options };
   const original = new Map(graph.mapNodes((n, a) => [n, { x: a.x!, y: a.y! }] as const));
   let settings: LayoutSettings = defaultLayoutSettings(graph);
-  let supervisor: FA2LayoutSupervisor | null = null;
+  const runner = createFa2Runner(graph);
   let timer: ReturnType<typeof setInterval> | undefined;
   let iterations = 0;
-  // The supervisor writes every node's position once per worker iteration, in one batch update:
-  // counting those batches counts iterations (the supervisor has no counter of its own).
-  const countIteration = () => {
-    if (!supervisor?.isRunning()) return;
-    iterations++;
-    if (settings.iterations !== null && iterations >= settings.iterations) stop(`Layout stopped after its budget of ${iterations} iterations`);
+  // The worker stops itself at the budget; the last batch of positions says so.
+  const countIterations = (done: number, finished: boolean) => {
+    iterations += done;
+    if (finished) stop(`Layout stopped after its budget of ${iterations} iterations`);
   };
-  graph.on('eachNodeAttributesUpdated', countIteration);
 
   const positions = () => new Map(graph.mapNodes((n, a) => [n, [a.x!, a.y!]] as const));
 
   function start(): void {
-    if (supervisor?.isRunning()) return;
-    // The worker is handed its settings when it is made: a new one for new settings.
-    supervisor ??= new FA2LayoutSupervisor(graph, { settings: fa2Settings(graph, settings) });
+    if (runner.isRunning()) return;
     iterations = 0;
-    supervisor.start();
+    runner.start({ settings: fa2Settings(graph, settings), budget: settings.iterations, onIterations: countIterations });
     const started = performance.now();
     let last = positions();
     options.onChange?.(true, 'Layout running…');
@@ -63,8 +58,9 @@ export function createLayoutControl(graph: KgGraph, options: LayoutControlOption
 
   function stop(message = 'Layout stopped'): void {
     clearInterval(timer);
-    if (!supervisor?.isRunning()) return;
-    supervisor.stop();
+    if (!runner.isRunning() && !timer) return;
+    timer = undefined;
+    runner.stop();
     noverlap.assign(graph, { maxIterations: 100, settings: { margin: 2, ratio: 1.2 } });
     options.onChange?.(false, message);
   }
@@ -77,11 +73,9 @@ export function createLayoutControl(graph: KgGraph, options: LayoutControlOption
 
   /** New settings for the next run; a run going on now is restarted with them. */
   function setSettings(next: LayoutSettings): void {
-    const running = supervisor?.isRunning() ?? false;
+    const running = runner.isRunning();
     settings = next;
     if (running) stop('Layout restarting with the new settings');
-    supervisor?.kill();
-    supervisor = null;
     if (running) start();
   }
 
@@ -94,11 +88,12 @@ export function createLayoutControl(graph: KgGraph, options: LayoutControlOption
     settings: () => settings,
     /** The ForceAtlas2 settings handed to the worker, as graphology names them. */
     workerSettings: () => fa2Settings(graph, settings),
-    isRunning: () => supervisor?.isRunning() ?? false,
+    isRunning: () => runner.isRunning(),
+    /** Iterations of the run going on, or of the last one. */
+    iterations: () => iterations,
     kill() {
       clearInterval(timer);
-      graph.off('eachNodeAttributesUpdated', countIteration);
-      supervisor?.kill();
+      runner.stop();
     },
   };
 }

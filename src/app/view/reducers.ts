@@ -108,5 +108,15 @@ export function reduceEdge(edge: string, data: Attributes, view: ViewModel): Att
   } else if (view.cameraRatio >= EDGE_LABEL_RATIO) {
     data.label = '';
   }
+  // A drafted relation's line reads lighter than a curated one's until it is reviewed (the legend says so).
+  if (data.draft && !view.highlight?.edges.has(edge)) data.color = faded(data.color as string);
   return data;
+}
+
+/** A `#rrggbb` colour at 45% opacity; any other form is left as it is. */
+export function faded(colour: string): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!hex) return colour;
+  const [r, g, b] = hex.slice(1).map((c) => parseInt(c, 16));
+  return `rgba(${r}, ${g}, ${b}, 0.45)`;
 }

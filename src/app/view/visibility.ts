@@ -11,17 +11,19 @@ export interface Visibility {
  * library's BFS would need a filtered copy of the graph (as query/neighbours.ts makes), and this
  * runs on every filter or selection change, where copying a large graph would show.
  */
-export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'> & Partial<Pick<State, 'hiddenArticles' | 'selectedNodes'>>): Visibility {
+export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenTypes' | 'hiddenRelations' | 'focusDepth' | 'selection'> & Partial<Pick<State, 'hiddenArticles' | 'selectedNodes' | 'draftsOnly'>>): Visibility {
   const articles = state.hiddenArticles ?? new Set<string>();
   // An entity stays while any article that mentions it is shown; one article's view has no `articles`.
   const inShownArticle = (n: string) => {
     const of = graph.getNodeAttribute(n, 'articles');
     return !of || of.length === 0 || of.some((a) => !articles.has(a));
   };
-  const nodeShown = (n: string) => !state.hiddenTypes.has(graph.getNodeAttribute(n, 'type')) && (articles.size === 0 || inShownArticle(n));
+  // Drafts only: the drafted entities, and the ends of the drafted relations (a relation needs both its ends on screen).
+  const drafts = state.draftsOnly ? draftedNodes(graph) : undefined;
+  const nodeShown = (n: string) => !state.hiddenTypes.has(graph.getNodeAttribute(n, 'type')) && (articles.size === 0 || inShownArticle(n)) && (!drafts || drafts.has(n));
   const edgeShown = (e: string) => {
     const a = graph.getEdgeAttributes(e);
-    return !state.hiddenRelations.has(a.relation) && !(a.article !== undefined && articles.has(a.article)) && nodeShown(graph.source(e)) && nodeShown(graph.target(e));
+    return !state.hiddenRelations.has(a.relation) && !(a.article !== undefined && articles.has(a.article)) && (!drafts || a.draft !== undefined) && nodeShown(graph.source(e)) && nodeShown(graph.target(e));
   };
 
   let nodes = new Set(graph.filterNodes(nodeShown));
@@ -46,6 +48,17 @@ export function computeVisibility(graph: KgGraph, state: Pick<State, 'hiddenType
   }
   const edges = new Set(graph.filterEdges((e, _, s, t) => nodes.has(s) && nodes.has(t) && edgeShown(e)));
   return { nodes, edges };
+}
+
+/** The drafted entities and both ends of every drafted relation. */
+export function draftedNodes(graph: KgGraph): Set<string> {
+  const nodes = new Set(graph.filterNodes((_, a) => a.draft !== undefined));
+  graph.forEachEdge((_, a, source, target) => {
+    if (a.draft === undefined) return;
+    nodes.add(source);
+    nodes.add(target);
+  });
+  return nodes;
 }
 
 /** The nodes a selection stands for: the node itself, or an edge's two ends. */

@@ -4,9 +4,9 @@
  * test/bench/browser.ts calls window.kgBench through page.evaluate.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import type { KgGraph } from '../../../src/corpus/toGraph.ts';
 import { createGraphView, type GraphView } from '../../../src/app/controllers/graphView.ts';
+import { createFa2Runner } from '../../../src/app/layout/fa2Runner.ts';
 import { createStore, type Store } from '../../../src/app/state.ts';
 import type { Fa2Figures, HoverSample } from './api.ts';
 import { prng } from '../prng.ts';
@@ -95,26 +95,31 @@ window.kgBench = {
     // No renderer listening to the graph: the figure is the worker's (plus applying positions), not sigma's redraws.
     if (view) throw new Error('kgBench.fa2Worker: set up without a view, so nothing redraws or draws in the background');
     restorePositions(g);
-    const supervisor = new FA2LayoutSupervisor(g, { settings: fa2Settings(g) });
+    // The explorer's own runner (many iterations per message), as Run layout starts it.
+    const runner = createFa2Runner(g);
     let first = 0;
     let last = 0;
     let iterations = -1;
-    const onIteration = () => {
-      last = performance.now();
-      if (++iterations === 0) first = last;
-    };
-    // The supervisor applies each iteration's positions with one updateEachNodeAttributes call.
-    g.on('eachNodeAttributesUpdated', onIteration);
     try {
-      supervisor.start();
+      runner.start({
+        settings: fa2Settings(g),
+        budget: null,
+        onIterations: (done, _finished, busyMs) => {
+          last = performance.now();
+          console.log(`kg-fa2 batch ${done} it in ${busyMs.toFixed(0)} ms`);
+          // The first batch marks the start: its iterations ran before `first` was known.
+          if (iterations < 0) {
+            first = last;
+            iterations = 0;
+          } else iterations += done;
+        },
+      });
       const deadline = performance.now() + 60_000;
       while (iterations < 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       if (iterations < 0) throw new Error('kgBench.fa2Worker: no iteration within 60 s');
       await new Promise((r) => setTimeout(r, ms));
-      supervisor.stop();
     } finally {
-      g.off('eachNodeAttributesUpdated', onIteration);
-      supervisor.kill();
+      runner.stop();
     }
     restorePositions(g);
     return { iterations, ms: last - first, perSecond: (iterations * 1000) / (last - first) };

@@ -1,0 +1,114 @@
+/**
+ * The PostgreSQL store's tables, as SQL text (no I/O: push.ts runs it).
+ *
+ * Rows are kept per article, as the article's own model has them, so that pushing an article
+ * again replaces exactly its rows; the corpus view (one node per entity, its aliases, mentions
+ * and articles merged) is made from them when a query reads them, by the project's own builder
+ * (corpus/toGraph.ts), so that it is the graph the files give.
+ *
+ * Sharding (Citus): every big table is distributed by an entity id and co-located, so the lookups
+ * the queries make (an entity's rows, the relations out of it, its search documents) each go to
+ * one shard:
+ *   SELECT create_reference_table('kg_meta'); -- and kg_articles, kg_lexicon, kg_view_stats
+ *   SELECT create_distributed_table('kg_entities', 'entity_id');
+ *   SELECT create_distributed_table('kg_relations', 'source_id', colocate_with => 'kg_entities');
+ *   SELECT create_distributed_table('kg_search_docs', 'entity_id', colocate_with => 'kg_entities');
+ * Distributing by article instead would keep an article's push on one shard, but every entity
+ * query (the common case) would then ask every shard, and the corpus merge of an entity would
+ * always cross shards. Relations are found by their source on one shard and by their target
+ * through kg_relations_target_idx on every shard: the price of storing each relation once.
+ * Every primary key holds the distribution column, as Citus requires.
+ *
+ * Identifiers and slugs are compared byte for byte (COLLATE "C"): the core orders by code unit,
+ * not by locale. Objects whose key order shows in answers (attributes, qualifiers, mentions) are
+ * `json`, which keeps the text as written; `jsonb` would reorder the keys.
+ */
+
+/** Bumped whenever the tables change shape: a store made by another version is refused, not misread. */
+export const STORE_FORMAT = 1;
+
+export const SCHEMA_SQL = `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+
+-- Reference tables (small, copied to every node under Citus).
+CREATE TABLE IF NOT EXISTS kg_meta (
+  key text COLLATE "C" PRIMARY KEY,
+  value json NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kg_articles (
+  slug text COLLATE "C" PRIMARY KEY,
+  meta json NOT NULL,
+  text text NOT NULL
+);
+
+-- One row per entity per article that names it: its names, mentions and local aliases there.
+CREATE TABLE IF NOT EXISTS kg_entities (
+  entity_id text COLLATE "C" NOT NULL,
+  article text COLLATE "C" NOT NULL,
+  pos integer NOT NULL,
+  type text NOT NULL,
+  label text NOT NULL,
+  description text NOT NULL,
+  aliases json NOT NULL,
+  attributes json NOT NULL,
+  mentions json NOT NULL,
+  draft json,
+  -- The label and aliases case-folded, and as padded word strings ' keir starmer |': what resolve() compares.
+  folded_names text[] NOT NULL,
+  word_names text NOT NULL,
+  PRIMARY KEY (entity_id, article)
+);
+CREATE INDEX IF NOT EXISTS kg_entities_article_idx ON kg_entities (article, pos);
+CREATE INDEX IF NOT EXISTS kg_entities_names_idx ON kg_entities USING gin (folded_names);
+CREATE INDEX IF NOT EXISTS kg_entities_words_idx ON kg_entities USING gin (word_names gin_trgm_ops);
+
+-- One row per relation, in the article that states it; pos is its place in that article.
+CREATE TABLE IF NOT EXISTS kg_relations (
+  source_id text COLLATE "C" NOT NULL,
+  article text COLLATE "C" NOT NULL,
+  pos integer NOT NULL,
+  relation_id text COLLATE "C" NOT NULL,
+  target_id text COLLATE "C" NOT NULL,
+  type text COLLATE "C" NOT NULL,
+  evidence json NOT NULL,
+  qualifiers json NOT NULL,
+  draft json,
+  PRIMARY KEY (source_id, article, relation_id)
+);
+CREATE INDEX IF NOT EXISTS kg_relations_target_idx ON kg_relations (target_id);
+CREATE INDEX IF NOT EXISTS kg_relations_article_idx ON kg_relations (article, pos);
+CREATE INDEX IF NOT EXISTS kg_relations_type_idx ON kg_relations (type, article, pos);
+
+-- The corpus view's search documents (query/searchIndex.ts), refreshed for the entities and
+-- relations an article push touches: the document itself, MiniSearch's field lengths and terms.
+-- Entity documents sit with their entity; relation documents with their source entity.
+CREATE TABLE IF NOT EXISTS kg_search_docs (
+  entity_id text COLLATE "C" NOT NULL,
+  kind smallint NOT NULL,
+  key text COLLATE "C" NOT NULL,
+  -- Where the document comes in the index: an entity's first article and place, a relation's own.
+  article text COLLATE "C" NOT NULL,
+  pos integer NOT NULL,
+  doc json NOT NULL,
+  lengths integer[] NOT NULL,
+  terms text[] NOT NULL,
+  PRIMARY KEY (entity_id, kind, key)
+);
+CREATE INDEX IF NOT EXISTS kg_search_docs_terms_idx ON kg_search_docs USING gin (terms);
+CREATE INDEX IF NOT EXISTS kg_search_docs_article_idx ON kg_search_docs (kind, article, pos);
+
+-- Derived from the tables above after every push (reference tables).
+CREATE TABLE IF NOT EXISTS kg_lexicon (
+  term text COLLATE "C" PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS kg_view_stats (
+  view text COLLATE "C" PRIMARY KEY,
+  documents integer NOT NULL,
+  avg_lengths float8[] NOT NULL,
+  components integer[] NOT NULL
+);
+`;
+
+/** The tables a query needs: a store without them was never pushed to. */
+export const STORE_TABLES = ['kg_meta', 'kg_articles', 'kg_entities', 'kg_relations', 'kg_search_docs', 'kg_lexicon', 'kg_view_stats'] as const;

@@ -1,0 +1,153 @@
+/**
+ * Curation edits the explorer's Edit dialog makes (issue 10): an entity's label, type, aliases and
+ * description; a relation's type, direction, qualifiers and evidence. Each is applied to a scratch
+ * copy of the data with a freshly drafted article, written back and checked with `kg validate`;
+ * every byte the edit did not need to change stays, comments included.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readCorpusSources } from '../src/cli/dataDir.ts';
+import { applyEdit, CurationError, editSchema, type Edit } from '../src/curate/index.ts';
+import { replaceValue } from '../src/curate/yamlText.ts';
+import { DataValidationError } from '../src/model/errors.ts';
+import { draftedData, DRAFT_SLUG, DRAFT_TEXT } from './helpers/draftedArticle.ts';
+import { kg } from './helpers/kg.ts';
+
+const TEXT = DRAFT_TEXT;
+const SLUG = DRAFT_SLUG;
+
+let dir: string;
+let data: string;
+const graphFile = () => join(data, 'articles', SLUG, 'graph.yaml');
+const read = (path: string) => readFileSync(path, 'utf8');
+const apply = (edit: Edit) => {
+  const result = applyEdit(readCorpusSources(data), editSchema.parse(edit));
+  for (const file of result.files) writeFileSync(file.path, file.text);
+  return result;
+};
+const validates = () => {
+  const run = kg(['validate', '--data', data]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+};
+const span = (text: string) => {
+  const at = TEXT.indexOf(text);
+  if (at === -1) throw new Error(`test text lacks "${text}"`);
+  return { start: at, end: at + text.length };
+};
+/** The lines of one entry of graph.yaml, from its `- ` line to the next entry's. */
+const entryOf = (text: string, first: string) => {
+  const at = text.indexOf(first);
+  const next = text.slice(at + first.length).search(/\n {2}- |\n\S/);
+  return text.slice(at, next === -1 ? undefined : at + first.length + next + 1);
+};
+/** What a text keeps apart from one entry: the bytes an entry's edit must not touch. */
+const outside = (text: string, first: string) => text.replace(entryOf(text, first), '');
+
+const template = mkdtempSync(join(tmpdir(), 'kg-curate-edit-template-'));
+beforeAll(() => void draftedData(template));
+afterAll(() => rmSync(template, { recursive: true, force: true }));
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kg-curate-edit-'));
+  data = join(dir, 'data');
+  cpSync(join(template, 'data'), data, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('editing an entity', () => {
+  it('changes its label, aliases and description in place, and accepting clears the draft mark', () => {
+    const before = read(graphFile());
+    expect(entryOf(before, '  - id: ana-ribeiro')).toContain('    aliases:\n      - Ribeiro\n');
+    const result = apply({ op: 'editEntity', id: 'ana-ribeiro', label: 'Ana Ribeiro', aliases: ['Ribeiro', 'the Portuguese premier'], description: 'Prime Minister of Portugal', accept: true });
+    expect(result.target).toBe('entity');
+    const after = read(graphFile());
+    const entry = entryOf(after, '  - id: ana-ribeiro');
+    expect(entry).toMatch(/^ {2}- id: ana-ribeiro\n {4}type: person\n {4}label: Ana Ribeiro\n {4}aliases: \[Ribeiro, the Portuguese premier\]\n {4}description: Prime Minister of Portugal\n {4}attributes:\n {6}role: Prime Minister\n$/);
+    // Nothing outside the entry moved: comments, the other entries, their spacing.
+    expect(outside(after, '  - id: ana-ribeiro')).toBe(outside(before, '  - id: ana-ribeiro'));
+    expect(after).toContain('# Drafted by kg add');
+    const model = result.corpus.articles.find((a) => a.meta.slug === SLUG)!.entities.find((e) => e.id === 'ana-ribeiro')!;
+    expect(model.draft).toBeUndefined();
+    expect(model.description).toBe('Prime Minister of Portugal');
+    validates();
+  });
+
+  it('changes its type; emptying the aliases removes the key', () => {
+    apply({ op: 'editEntity', id: 'defence-budget', type: 'event' });
+    apply({ op: 'editEntity', id: 'portugal', aliases: [] });
+    const after = read(graphFile());
+    expect(entryOf(after, '  - id: defence-budget')).toContain('    type: event\n');
+    expect(entryOf(after, '  - id: portugal')).not.toContain('aliases');
+    validates();
+  });
+
+  it('refuses a type its relations do not allow, with the builder reason, and writes nothing', () => {
+    const before = read(graphFile());
+    let error: unknown;
+    try {
+      apply({ op: 'editEntity', id: 'portugal', type: 'topic' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect(String((error as Error).message)).toMatch(/leader_of/);
+    expect(read(graphFile())).toBe(before);
+  });
+
+  it('refuses an empty label and an unknown type', () => {
+    expect(() => apply({ op: 'editEntity', id: 'wire', label: '  ' })).toThrow(CurationError);
+    expect(() => apply({ op: 'editEntity', id: 'wire', type: 'planet' })).toThrow(/unknown entity type "planet"/);
+  });
+});
+
+describe('editing a relation', () => {
+  const id = 'ana-ribeiro--met--keir-starmer';
+
+  it('changes its type and answers the id it now has', () => {
+    const result = apply({ op: 'editRelation', id, article: SLUG, type: 'held_news_conference_with' });
+    expect(result.id).toBe('ana-ribeiro--held-news-conference-with--keir-starmer');
+    expect(read(graphFile())).toContain('  - from: ana-ribeiro\n    type: held_news_conference_with\n    to: keir-starmer\n    evidence: Ana Ribeiro met Keir Starmer\n');
+    validates();
+  });
+
+  it('reverses its direction', () => {
+    const result = apply({ op: 'editRelation', id, article: SLUG, reverse: true, accept: true });
+    expect(result.id).toBe('keir-starmer--met--ana-ribeiro');
+    const after = read(graphFile());
+    expect(entryOf(after, '  - from: keir-starmer')).toBe('  - from: keir-starmer\n    type: met\n    to: ana-ribeiro\n    evidence: Ana Ribeiro met Keir Starmer\n');
+    validates();
+  });
+
+  it('takes a new evidence from a span of the text, with an occurrence when the words recur', () => {
+    apply({ op: 'editRelation', id: 'ana-ribeiro--thanked--keir-starmer', article: SLUG, evidence: span('Ribeiro thanked Starmer for his support') });
+    expect(read(graphFile())).toContain('    evidence: Ribeiro thanked Starmer for his support\n');
+    const at = TEXT.indexOf('Starmer', TEXT.indexOf('thanked'));
+    apply({ op: 'editRelation', id: 'ana-ribeiro--thanked--keir-starmer', article: SLUG, evidence: { start: at, end: at + 7 } });
+    const entry = entryOf(read(graphFile()), '  - from: ana-ribeiro\n    type: thanked');
+    expect(entry).toContain('    evidence: Starmer\n    occurrence: 3\n');
+    validates();
+  });
+
+  it('sets qualifiers the vocabulary declares, and refuses one it does not', () => {
+    const before = read(graphFile());
+    expect(() => apply({ op: 'editRelation', id, article: SLUG, qualifiers: { mood: 'warm' } })).toThrow(DataValidationError);
+    expect(read(graphFile())).toBe(before);
+  });
+
+  it('refuses a type the vocabulary does not allow between the two entity types', () => {
+    expect(() => apply({ op: 'editRelation', id, article: SLUG, type: 'located_in' })).toThrow(/located_in/);
+  });
+});
+
+describe('replacing a value in the YAML text', () => {
+  const text = 'items:\n  - id: a # the first\n    names:\n      - x   # kept?\n      - y\n    note: n\n';
+  it('writes a block list as a flow list where it stood, the other lines kept', () => {
+    expect(replaceValue(text, ['items', 0], 'names', ['x', 'z'])).toBe('items:\n  - id: a # the first\n    names: [x, z]\n    note: n\n');
+  });
+  it('replaces a scalar in place and adds a missing key after the one named', () => {
+    expect(replaceValue(text, ['items', 0], 'note', 'a: b')).toBe('items:\n  - id: a # the first\n    names:\n      - x   # kept?\n      - y\n    note: "a: b"\n');
+    expect(replaceValue(text, ['items', 0], 'label', 'A', 'id')).toBe('items:\n  - id: a # the first\n    label: A\n    names:\n      - x   # kept?\n      - y\n    note: n\n');
+  });
+});
