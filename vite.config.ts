@@ -120,6 +120,9 @@ export default defineConfig(({ mode }) => {
         // The browser and real-reader tests spawn Chromium and Python: give them room on 2 cores.
         testTimeout: 60_000,
         hookTimeout: 120_000,
+        // Two files at a time (vitest's default is one fewer than the cores: one, here). Most
+        // suites wait on Chromium, PostgreSQL or a child process, so two run in about half the time.
+        maxWorkers: 2,
       },
     };
   }
