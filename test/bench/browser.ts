@@ -273,13 +273,14 @@ async function layout(browser: Browser, url: string, o: Required<Omit<BrowserBen
   const page = await benchPage(browser, url, errors);
   try {
     await page.evaluate((a) => window.kgBench.setup(a), { nodes: o.nodes, edges: o.edges, seed: o.seed, view: false });
-    if (process.env.KG_BENCH_DEBUG) page.on('console', (m) => m.text().startsWith('kg-fa2') && log(m.text()));
     const worker: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2Worker(a), { ms: o.fa2Ms });
     log(`FA2 worker: ${worker.iterations} iterations in ${round(worker.ms)} ms`);
+    const library: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2LibraryWorker(a), { ms: o.fa2Ms });
+    log(`FA2 library worker: ${library.iterations} iterations in ${round(library.ms)} ms`);
     const sync: Fa2Figures = await page.evaluate((a) => window.kgBench.fa2Sync(a), { ms: o.fa2Ms });
     log(`FA2 sync: ${sync.iterations} iterations in ${round(sync.ms)} ms`);
     if (errors.length) throw new Error(`browser bench: errors in the layout page: ${errors.join('; ')}`);
-    return { worker, sync };
+    return { worker, library, sync };
   } finally {
     await page.close();
   }
@@ -370,6 +371,13 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       unit: 'it/s',
       baseline: round(l.sync.perSecond, 2),
       ratio: round(l.worker.perSecond / l.sync.perSecond, 2),
+    });
+    rows.push({
+      name: `FA2 in graphology's own worker at ${at}, no sigma (${l.library.iterations} it in ${round(l.library.ms / 1000, 2)} s)`,
+      value: round(l.library.perSecond, 2),
+      unit: 'it/s',
+      baseline: round(l.sync.perSecond, 2),
+      ratio: round(l.library.perSecond / l.sync.perSecond, 2),
     });
     rows.push({ name: `FA2 synchronous in the page at ${at} (${l.sync.iterations} it in ${round(l.sync.ms / 1000, 2)} s)`, value: round(l.sync.perSecond, 2), unit: 'it/s' });
     return rows;

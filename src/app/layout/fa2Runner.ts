@@ -57,13 +57,12 @@ export function createFa2Runner(graph: KgGraph) {
         if (done) finish();
         onIterations?.(iterations, done, busyMs);
       };
-      const message: ToWorker = { kind: 'start', nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer, settings: { ...defaults, ...settings }, budget, sliceMs: sliceMs(graph.order) };
+      const message: ToWorker = { nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer, settings: { ...defaults, ...settings }, budget, sliceMs: sliceMs(graph.order) };
       worker.postMessage(message, [nodes.buffer as ArrayBuffer, edges.buffer as ArrayBuffer]);
     },
+    /** The worker never stops to read a message: stopping is ending it, positions reached kept. */
     stop(): void {
-      if (!running) return;
-      worker?.postMessage({ kind: 'stop' } satisfies ToWorker);
-      finish();
+      if (running) finish();
     },
     isRunning: () => running,
   };

@@ -5,12 +5,16 @@ import iterate from 'graphology-layout-forceatlas2/iterate.js';
  * iteration per round trip, so the main thread's applying of every position and the two copies
  * of the matrix come with each iteration: at 20k nodes it ran at half the synchronous rate. Here
  * the worker iterates for a slice of time, posts the positions (x, y only) and goes on, until
- * told to stop or its budget of iterations is spent.
+ * it is ended or its budget of iterations is spent.
  */
 
-export type ToWorker =
-  | { kind: 'start'; nodes: ArrayBuffer; edges: ArrayBuffer; settings: Record<string, unknown>; budget: number | null; sliceMs: number }
-  | { kind: 'stop' };
+export interface ToWorker {
+  nodes: ArrayBuffer;
+  edges: ArrayBuffer;
+  settings: Record<string, unknown>;
+  budget: number | null;
+  sliceMs: number;
+}
 
 export interface FromWorker {
   positions: Float32Array;
@@ -23,39 +27,34 @@ export interface FromWorker {
 /** Floats per node in the library's node matrix; x and y come first. */
 const PPN = 10;
 
-let running = false;
+type Poster = { postMessage(message: FromWorker, transfer: Transferable[]): void };
 
+/**
+ * One run per worker: it iterates without a break, posting the positions (x, y only) every slice
+ * of time, until its budget is spent. Stopping is the runner terminating the worker, so the loop
+ * never yields to read a message: a yield between slices cost a sixth of the rate at 20k nodes.
+ */
 self.onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
-  if (message.kind === 'stop') {
-    running = false;
-    return;
-  }
-  const nodes = new Float32Array(message.nodes);
-  const edges = new Float32Array(message.edges);
+  const { settings, budget, sliceMs } = event.data;
+  const nodes = new Float32Array(event.data.nodes);
+  const edges = new Float32Array(event.data.edges);
   const order = nodes.length / PPN;
   let total = 0;
-  running = true;
-  const slice = () => {
-    if (!running) return;
+  for (;;) {
     const begun = performance.now();
-    const end = begun + message.sliceMs;
     let done = 0;
     do {
-      iterate(message.settings, nodes, edges);
+      iterate(settings, nodes, edges);
       done++;
       total++;
-    } while (performance.now() < end && (message.budget === null || total < message.budget));
+    } while (performance.now() - begun < sliceMs && (budget === null || total < budget));
     const positions = new Float32Array(order * 2);
     for (let i = 0; i < order; i++) {
       positions[2 * i] = nodes[i * PPN]!;
       positions[2 * i + 1] = nodes[i * PPN + 1]!;
     }
-    const finished = message.budget !== null && total >= message.budget;
-    (self as unknown as { postMessage(message: FromWorker, transfer: Transferable[]): void }).postMessage({ positions, iterations: done, busyMs: performance.now() - begun, done: finished } satisfies FromWorker, [positions.buffer]);
-    if (finished) running = false;
-    // A task boundary between slices: a stop message gets its turn.
-    else setTimeout(slice, 0);
-  };
-  slice();
+    const finished = budget !== null && total >= budget;
+    (self as unknown as Poster).postMessage({ positions, iterations: done, busyMs: performance.now() - begun, done: finished }, [positions.buffer]);
+    if (finished) return;
+  }
 };

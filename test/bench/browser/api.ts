@@ -34,6 +34,8 @@ export interface HoverBenchApi {
   hover(options: { count: number; seed: number }): Promise<HoverSample[]>;
   /** FA2 in its worker for `ms`, on a page set up without a view: nothing redraws. */
   fa2Worker(options: { ms: number }): Promise<Fa2Figures>;
+  /** The same with graphology-layout-forceatlas2's own worker (one iteration per message): the baseline ours replaces. */
+  fa2LibraryWorker(options: { ms: number }): Promise<Fa2Figures>;
   /** Synchronous forceAtlas2 in the page, for about `ms`. */
   fa2Sync(options: { ms: number }): Fa2Figures;
 }
