@@ -37,6 +37,10 @@ interface Group {
  */
 export function createDetails(panel: HTMLElement, status: HTMLElement, article: LoadedArticle, store: Store, corpus?: { articles: readonly ArticleInfo[]; showArticle: (slug: string) => void }) {
   const { graph } = article;
+  // An opened file has no text: no mentions or evidence offsets to speak of, and its attribute
+  // names are its own (ours are snake_case, shown with spaces).
+  const grounded = Boolean(article.text) || corpus !== undefined;
+  const nameOf = (name: string) => (grounded ? name.replaceAll('_', ' ') : name);
   const values = valueLabeller(graph, article.vocabulary);
   const entities = valueEntities(graph, article.vocabulary);
   const select = (selection: Selection | null) => store.update({ selection });
@@ -57,7 +61,7 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       { class: 'qualifiers' },
       ...entries.flatMap(([k, v]) => {
         const entity = entityOf(k, v);
-        return [h('dt', {}, k.replaceAll('_', ' ')), h('dd', {}, entity === undefined ? text(k, v) : link(entity))];
+        return [h('dt', {}, nameOf(k)), h('dd', {}, entity === undefined ? text(k, v) : link(entity))];
       }),
     );
   };
@@ -179,7 +183,7 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       ...(d.description ? description(d.description) : []),
       d.aliases.length ? h('p', { class: 'aliases' }, h('strong', {}, 'Also: '), d.aliases.join(', ')) : null,
       valueList(d.attributes, entities.attribute, values.attribute),
-      h('p', { class: 'muted' }, `Mentioned ${plural(d.mentions.length, 'time')} in ${corpus ? 'the articles' : 'the article'}.`),
+      grounded ? h('p', { class: 'muted' }, `Mentioned ${plural(d.mentions.length, 'time')} in ${corpus ? 'the articles' : 'the article'}.`) : null,
       corpus ? appearsIn(graph, id, corpus.articles, corpus.showArticle) : null,
       relationsSection(groups),
     );
@@ -215,8 +219,8 @@ export function createDetails(panel: HTMLElement, status: HTMLElement, article: 
       h('p', { class: 'edge-ends' }, ...arrowLine({ source, label: a.label, target }, selectNode)),
       draftNote(a.draft),
       qualifierList(a.relation, a.qualifiers),
-      h('blockquote', { class: 'evidence' }, a.evidence.text),
-      h('p', { class: 'muted' }, `Relation type ${a.relation} (from ${target.label}'s side: “${a.inverse}”), characters ${a.evidence.start}–${a.evidence.end} of ${stating(a.article)}.`),
+      a.evidence.text ? h('blockquote', { class: 'evidence' }, a.evidence.text) : null,
+      h('p', { class: 'muted' }, `Relation type ${a.relation} (from ${target.label}'s side: “${a.inverse}”)${grounded ? `, characters ${a.evidence.start}–${a.evidence.end} of ${stating(a.article)}` : ''}.`),
     );
   }
 
