@@ -229,6 +229,28 @@ describe('merge', () => {
   });
 });
 
+describe('split an alias off', () => {
+  it('makes a block-list alias an entity of its own, of the same type, in the same file', () => {
+    const result = apply({ op: 'splitAlias', id: 'ana-ribeiro', alias: 'Ribeiro' });
+    expect(result.id).toBe('ribeiro');
+    const model = result.corpus.articles.find((a) => a.meta.slug === SLUG)!;
+    expect(model.entities.find((e) => e.id === 'ribeiro')).toMatchObject({ type: 'person', label: 'Ribeiro' });
+    expect(model.entities.find((e) => e.id === 'ribeiro')!.mentions.map((m) => m.start)).toEqual([span('Ribeiro said').start, span('Ribeiro thanked').start]);
+    expect(model.entities.find((e) => e.id === 'ana-ribeiro')!.aliases).toEqual([]);
+    validates();
+  });
+
+  it('takes a name out of a flow list without touching the others, in entities.yaml for a corpus-wide name', () => {
+    const before = read(join(data, 'entities.yaml'));
+    expect(before).toContain('    aliases: [Starmer, Sir Keir Starmer, Sir Keir]\n');
+    const result = apply({ op: 'splitAlias', id: 'keir-starmer', alias: 'Sir Keir Starmer' });
+    const after = read(join(data, 'entities.yaml'));
+    expect(after).toContain('    aliases: [Starmer, Sir Keir]\n');
+    expect(after).toMatch(new RegExp(`  - id: ${result.id}\\n    type: person\\n    label: Sir Keir Starmer\\n`));
+    expect(() => apply({ op: 'splitAlias', id: 'keir-starmer', alias: 'Nobody' })).toThrow('"Nobody" is not an alias of keir-starmer');
+  });
+});
+
 describe('kg review, kg accept, kg reject', () => {
   it('lists the drafts in text order with their evidence; accepting them all leaves none, and the data validates', () => {
     const review = kg(['review', '--data', data, '--article', SLUG]);

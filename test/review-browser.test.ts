@@ -196,6 +196,23 @@ describe('curating from the text', () => {
     await page.close();
   });
 
+  it('"Split" makes an alias an entity of its own; Undo puts the file back', async () => {
+    const { page } = await open();
+    const before = read();
+    await selectNode(page, 'portugal');
+    await page.getByRole('button', { name: 'Split' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Split a name off Portugal' });
+    await dialog.getByLabel('Name').selectOption('Portuguese');
+    await saving(page, () => dialog.getByRole('button', { name: 'Split' }).click());
+    expect(read()).toMatch(/ {2}- id: portuguese\n {4}type: country\n {4}label: Portuguese\n/);
+    expect(await page.evaluate(() => window.kg.graph.getNodeAttribute('portugal', 'aliases'))).toEqual([]);
+    expect(await page.evaluate(() => window.kg.graph.getNodeAttribute('portuguese', 'mentions').map((m) => m.text))).toEqual(['Portuguese']);
+    expect(kg(['validate', '--data', data]).code).toBe(0);
+    await saving(page, () => page.getByRole('button', { name: 'Undo' }).click());
+    expect(read()).toBe(before);
+    await page.close();
+  });
+
   it('window.kg adds, accepts and rejects with the same code as the buttons, each resolving once the change is on disk', async () => {
     const { page } = await open();
     const at = span('support');

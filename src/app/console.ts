@@ -59,6 +59,7 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
     accept: async (id: string) => needs(curation).accept(id),
     reject: async (id: string) => needs(curation).reject(id),
     merge: async (keep: string, merged: string) => needs(curation).merge(keep, merged),
+    splitAlias: async (id: string, alias: string) => needs(curation).splitAlias(id, alias),
     undo: async () => needs(curation).undo(),
     redo: async () => needs(curation).redo(),
     graph,
@@ -72,7 +73,7 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
         'Curation (under `npm start`; each returns a promise that resolves once the change is on disk):',
         '  kg.addEntity({type, label, article, mention: {start, end}})   resolves to the new id',
         '  kg.addRelation({from, type, to, article, evidence: {start, end}})   offsets: UTF-16 units of the article text',
-        '  kg.accept(id)   kg.reject(id)   kg.merge(keepId, mergedId)   kg.undo()   kg.redo()',
+        '  kg.accept(id)   kg.reject(id)   kg.merge(keepId, mergedId)   kg.splitAlias(id, alias)   kg.undo()   kg.redo()',
         '  kg.graph   the graphology graph',
       ].join('\n');
       console.log(text);

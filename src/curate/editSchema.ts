@@ -13,6 +13,7 @@ export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('addAlias'), article, id, mention: span }),
   z.strictObject({ op: z.literal('addRelation'), article, from: id, type: z.string().min(1).max(100), to: id, evidence: span }),
   z.strictObject({ op: z.literal('merge'), keep: id, merged: id }),
+  z.strictObject({ op: z.literal('splitAlias'), id, alias: z.string().min(1).max(300) }),
   z.strictObject({
     op: z.literal('editEntity'),
     id,
@@ -51,6 +52,8 @@ export function describeEdit(edit: Edit): string {
       return `merge ${edit.merged} into ${edit.keep}`;
     case 'editEntity':
       return `edit ${edit.id}`;
+    case 'splitAlias':
+      return `split ${edit.alias} off ${edit.id}`;
     case 'editRelation':
       return `edit ${edit.id}`;
   }

@@ -8,7 +8,7 @@ import { ENTITY_TYPES, type EntityType, type Scalar } from '../model/types.ts';
 import { foldCase } from '../text/fold.ts';
 import { CurationError } from './errors.ts';
 import { allRelations, articleFiles, entityFiles, findEntity, findRelation, isDefinition, listOf, type Entry } from './locate.ts';
-import { addToList, appendItem, deleteItem, deleteKey, replaceValue, setScalar } from './yamlText.ts';
+import { addToList, appendItem, deleteItem, deleteKey, removeFromList, replaceValue, setScalar } from './yamlText.ts';
 
 /** A curator's change to the data, as the explorer, window.kg and `kg accept`/`kg reject` ask for it. */
 export type Edit =
@@ -18,6 +18,8 @@ export type Edit =
   | { op: 'addAlias'; article: string; id: string; mention: { start: number; end: number } }
   | { op: 'addRelation'; article: string; from: string; type: string; to: string; evidence: { start: number; end: number } }
   | { op: 'merge'; keep: string; merged: string }
+  /** One alias of an entity made an entity of its own, of the same type, where the alias was written. */
+  | { op: 'splitAlias'; id: string; alias: string }
   | { op: 'editEntity'; id: string; label?: string; type?: string; aliases?: string[]; description?: string; accept?: boolean }
   | {
       op: 'editRelation';
@@ -98,6 +100,9 @@ export function applyEdit(sources: CorpusSources, edit: Edit): EditResult {
       break;
     case 'editEntity':
       editEntity(changes, edit);
+      break;
+    case 'splitAlias':
+      id = splitAlias(changes, edit.id, edit.alias);
       break;
     case 'editRelation':
       id = editRelation(changes, edit);
@@ -305,6 +310,27 @@ function mustMention(corpus: CorpusModel, article: string, id: string, span: { s
  * description; an empty list or description removes the key. `accept` also clears the draft
  * mark, for a curator who fixed a draft and so reviewed it.
  */
+/**
+ * Splits an alias off into a new entity: the name leaves the entity's aliases (in its definition,
+ * or in the article's reference entry that gave it) and becomes the label of a new entity of the
+ * same type, defined in that same file, so a corpus-wide name stays corpus-wide and a local one
+ * local. Relations stay with the entity; its mentions by that name now find the new one.
+ */
+function splitAlias(changes: Changes, id: string, alias: string): string {
+  const { definition, references } = findEntity(changes.sources, id);
+  const holder = [definition, ...references].find((entry) => aliasesOf(entry.value).includes(alias));
+  if (!holder) throw new CurationError(`"${alias}" is not an alias of ${id}`);
+  const index = aliasesOf(holder.value).indexOf(alias);
+  changes.edit(holder.file, (text) => removeFromList(text, [...entityPath(holder), 'aliases'], index));
+  const taken = new Set(entityFiles(changes.sources).flatMap(({ file }) => listOf(changes.current(file), 'entities').map((e) => String(own(e, 'id')))));
+  const base = slugify(alias);
+  let fresh = base;
+  for (let n = 2; taken.has(fresh); n++) fresh = `${base}-${n}`;
+  const type = own(definition.value, 'type');
+  changes.edit(holder.file, (text) => appendItem(text, 'entities', { id: fresh, type, label: alias }));
+  return fresh;
+}
+
 function editEntity(changes: Changes, edit: Extract<Edit, { op: 'editEntity' }>): void {
   const { definition } = findEntity(changes.sources, edit.id);
   const path = entityPath(definition);

@@ -206,6 +206,23 @@ export function addToList(text: string, mapPath: Path, key: string, entry: strin
   return splice(text, at, at, `${indent}- ${flowText(entry)}\n`);
 }
 
+/** Removes one entry of a list (block or flow), the others as written; the last one going leaves `[]`. */
+export function removeFromList(text: string, listPath: Path, index: number): string {
+  const doc = parse(text);
+  const list = nodeAt(doc, listPath);
+  if (!isSeq(list) || !list.items[index]) throw new YamlEditError(`no entry ${index} at ${listPath.join('.')}`);
+  if (!list.flow) return deleteItem(text, listPath, index);
+  const items = list.items as Node[];
+  if (items.length === 1) {
+    const [start, end] = rangeOf(list);
+    return splice(text, start, end, '[]');
+  }
+  // With the comma and space that part it from its neighbour: the next one's, or for the last, the one before it.
+  const [start] = rangeOf(items[index]);
+  if (index < items.length - 1) return splice(text, start, rangeOf(items[index + 1])[0]);
+  return splice(text, rangeOf(items[index - 1])[1], rangeOf(items[index])[1]);
+}
+
 /** The plain value of a file, for finding what to edit. */
 export function valueOf(text: string): unknown {
   return parse(text).toJS({ maxAliasCount: 100 });

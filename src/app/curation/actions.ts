@@ -46,6 +46,10 @@ export function createCurationActions(client: CurationClient | undefined, graph:
     async merge(keep: string, merged: string): Promise<void> {
       await write({ op: 'merge', keep, merged });
     },
+    /** Resolves to the new entity's id. */
+    async splitAlias(id: string, alias: string): Promise<string> {
+      return (await write({ op: 'splitAlias', id, alias })).id!;
+    },
     async editEntity(id: string, change: { label?: string; type?: string; aliases?: string[]; description?: string; accept?: boolean }): Promise<void> {
       await write({ op: 'editEntity', id, ...change });
     },

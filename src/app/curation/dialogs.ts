@@ -161,6 +161,19 @@ export function mergeDialog(graph: KgGraph, actions: CurationActions, key: strin
   ]);
 }
 
+/** Splits one of an entity's aliases off into an entity of its own, of the same type. */
+export function splitDialog(graph: KgGraph, actions: CurationActions, key: string): Promise<unknown> {
+  const label = graph.getNodeAttribute(key, 'label');
+  const alias = select(graph.getNodeAttribute(key, 'aliases').map((a): [string, string] => [a, a]));
+  return openModal(`Split a name off ${label}`, [
+    field('Name', alias),
+    h('p', { class: 'muted' }, 'The name becomes an entity of its own, of the same type, where the name was written; the mentions by that name go with it, the relations stay.'),
+  ], [
+    { label: 'Cancel' },
+    { label: 'Split', primary: true, run: () => actions.splitAlias(key, alias.value) },
+  ]);
+}
+
 /** A new entity named by the selected words: its type, its label (the words, to correct). */
 export function newEntityDialog(actions: CurationActions, article: string, span: Span): Promise<unknown> {
   const type = select(typeOptions, 'person');

@@ -8,7 +8,7 @@ import { byId, h, replaceChildren } from '../dom.ts';
 import type { Store } from '../state.ts';
 import { createCurationActions, type CurationActions } from './actions.ts';
 import { createCurationClient } from './client.ts';
-import { aliasDialog, editEntityDialog, editRelationDialog, mergeDialog, newEntityDialog, newRelationDialog, rejectItem } from './dialogs.ts';
+import { aliasDialog, editEntityDialog, editRelationDialog, mergeDialog, newEntityDialog, newRelationDialog, rejectItem, splitDialog } from './dialogs.ts';
 import { draftQueue, resumeAt, type QueuedDraft } from './draftQueue.ts';
 import { createDraftFilter } from './draftFilter.ts';
 import { attachDraftRings } from './draftRings.ts';
@@ -137,6 +137,10 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
       const s = current();
       if (s?.kind === 'node') void dialog(() => mergeDialog(graph, actions, s.id));
     },
+    split(): void {
+      const s = current();
+      if (s?.kind === 'node') void dialog(() => splitDialog(graph, actions, s.id));
+    },
   };
 
   function saveCursor(): void {
@@ -195,6 +199,7 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
           draft ? button('Accept', act.accept, { 'aria-keyshortcuts': 'A', title: 'Accept the draft (A)' }) : null,
           button('Edit', act.edit, { 'aria-keyshortcuts': 'E', title: 'Edit (E)' }),
           s.kind === 'node' ? button('Merge', act.merge, { title: 'Merge with another entity' }) : null,
+          s.kind === 'node' && graph.getNodeAttribute(s.id, 'aliases').length ? button('Split', act.split, { title: 'Split a name off into an entity of its own' }) : null,
           button('Reject', act.reject, { 'aria-keyshortcuts': 'R Delete', title: s.kind === 'node' ? 'Remove the entity and its relations (R)' : 'Remove the relation (R)' }),
         )
       : h('p', { class: 'muted curation-hint' }, 'Select an entity or a relation to edit it; select words in the article to add one.');
