@@ -30,7 +30,7 @@ afterAll(async () => {
 async function open(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const context = await session.browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => {}));
   await waitForExplorer(page, session.url + SEED);
   return page;
 }

@@ -42,7 +42,7 @@ let session: BrowserSession;
 async function open(screen: Pick<Screen, 'width' | 'height'>, scheme: Scheme = 'light', hash = SEED): Promise<Page> {
   const context = await session.browser.newContext({ viewport: { width: screen.width, height: screen.height }, colorScheme: scheme });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => {}));
   await waitForExplorer(page, session.url + hash);
   await settled(page);
   return page;

@@ -71,7 +71,7 @@ afterAll(async () => {
 async function freshPage(viewport = { width: 1400, height: 900 }, scheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; alerts: string[] }> {
   const context = await session.browser.newContext({ viewport, colorScheme: scheme });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => {}));
   const alerts: string[] = [];
   page.on('dialog', (d) => {
     alerts.push(d.message());

@@ -21,12 +21,16 @@ for check in typecheck lint; do
 done
 NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest.json "$@"
 code=$?
+vitest_code=$code
 [ "$checks_failed" -gt 0 ] && code=1
-CHECKS_FAILED=$checks_failed node -e '
+# Vitest can fail with every test passed (an unhandled error during the run): that is one failure too.
+CHECKS_FAILED=$checks_failed VITEST_CODE=$vitest_code node -e '
   const fs = require("node:fs");
   let r = { numPassedTests: 0, numFailedTests: 1 };
   try { r = JSON.parse(fs.readFileSync("test/artifacts/vitest.json", "utf8")); } catch {}
   const failedChecks = Number(process.env.CHECKS_FAILED);
-  console.log(`${r.numPassedTests + 2 - failedChecks} passed, ${r.numFailedTests + failedChecks} failed`);
+  const unhandled = Number(process.env.VITEST_CODE) !== 0 && r.numFailedTests === 0 ? 1 : 0;
+  if (unhandled) console.log("FAIL vitest exited with status " + process.env.VITEST_CODE + " though every test passed (an unhandled error: see above)");
+  console.log(`${r.numPassedTests + 2 - failedChecks} passed, ${r.numFailedTests + failedChecks + unhandled} failed`);
 '
 exit $code
