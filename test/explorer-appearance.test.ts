@@ -4,34 +4,27 @@
  * axe on the open section. The site is built into a folder of this test's own; screenshots go to
  * test/artifacts/explorer-appearance-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_SIZE, MIN_SIZE } from '../src/layout/layout.ts';
-import { startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { projectSite } from './helpers/site.ts';
+import { waitForExplorer } from './helpers/browser.ts';
+import { projectBrowser } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
 const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-let session: BrowserSession;
+const shared = projectBrowser();
 
-beforeAll(async () => {
-  session = await startBrowser(await projectSite());
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
 
 /** A page in a fresh context (its own localStorage). */
 async function open(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await session.browser.newContext({ viewport, colorScheme });
+  const context = await shared.session.browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => {}));
-  await waitForExplorer(page, session.url + SEED);
+  await waitForExplorer(page, shared.session.url + SEED);
   return page;
 }
 

@@ -18,25 +18,18 @@ import { xmlChars } from '../src/export/xml.ts';
 import { ENTITY_TYPES } from '../src/model/types.ts';
 import { inkShare, startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
 import { writeHostileData } from './helpers/hostileData.ts';
-import { buildSite, projectSite } from './helpers/site.ts';
+import { buildSite, projectBrowser } from './helpers/site.ts';
 import { REPO, SEED_SLUG, sources } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
 const SVG_NS = 'http://www.w3.org/2000/svg';
-let session: BrowserSession;
+const shared = projectBrowser();
 
-beforeAll(async () => {
-  session = await startBrowser(await projectSite());
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
 
 type Scheme = 'light' | 'dark';
 
-async function open(viewport = { width: 1400, height: 900 }, scheme: Scheme = 'light', on: BrowserSession = session, hash = SEED): Promise<Page> {
+async function open(viewport = { width: 1400, height: 900 }, scheme: Scheme = 'light', on: BrowserSession = shared.session, hash = SEED): Promise<Page> {
   const context = await on.browser.newContext({ viewport, colorScheme: scheme });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => undefined));
@@ -109,7 +102,7 @@ const entities = (page: Page) => page.evaluate(() => window.kg.graph.mapNodes((_
 
 /** Draws an SVG in Chromium, to look at (and to check an SVG renders at all). */
 async function renderSvg(svg: Buffer, path: string, width: number, height: number): Promise<Buffer> {
-  const page = await session.browser.newPage({ viewport: { width, height } });
+  const page = await shared.session.browser.newPage({ viewport: { width, height } });
   await page.goto(`data:image/svg+xml;base64,${svg.toString('base64')}`);
   const shot = await page.screenshot({ path });
   await page.close();

@@ -4,26 +4,18 @@
  * way their arrows point, and links that carry the view. The site is built into a temporary
  * folder of its own: other suites build into dist/ at the same time.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boxesOverlap, curvedLabelBox, straightLabelBox } from '../src/app/view/edgeLabels.ts';
-import { openExplorer, startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { projectSite } from './helpers/site.ts';
+import { openExplorer, waitForExplorer } from './helpers/browser.ts';
+import { projectBrowser } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
-let session: BrowserSession;
+const shared = projectBrowser();
 
-beforeAll(async () => {
-  session = await startBrowser(await projectSite());
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
 
 const heading = (page: Page) => page.locator('#details h2').textContent();
 const selection = (page: Page) => page.evaluate(() => window.explorer.store.get().selection);
@@ -34,7 +26,7 @@ const cameraAtRest = (page: Page) => page.waitForFunction(() => !window.explorer
 
 describe('search, as `kg search` answers it', () => {
   it('finds the IISS by its initials: Enter selects it and shows its details', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     await page.locator('#search-input').fill('IISS');
     await expect.poll(() => page.locator('#search-options [role=option]').first().textContent()).toContain('International Institute for Strategic Studies');
     await page.locator('#search-input').press('Enter');
@@ -45,7 +37,7 @@ describe('search, as `kg search` answers it', () => {
   });
 
   it('offers Olaf Scholz for "Scholtz", finds "think tank" and "spoke at", and says when nothing matches', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     const box = page.locator('#search-input');
     const options = page.locator('#search-options [role=option]');
     await box.fill('Scholtz');
@@ -72,7 +64,7 @@ describe('search, as `kg search` answers it', () => {
   });
 
   it('chooses a relation: it is selected, its evidence shown in the details and marked in the article', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     await page.locator('#search-input').fill('spoke at');
     await expect.poll(() => page.locator('#search-options [role=option]').count()).toBeGreaterThan(0);
     await page.locator('#search-input').press('Enter');
@@ -86,7 +78,7 @@ describe('search, as `kg search` answers it', () => {
 
 describe('the path finder', () => {
   it('shows how Scholz is connected to Putin: the chain highlighted, each relation read along its arrow, with its evidence', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     await page.locator('#path-finder > summary').click();
     await page.locator('#path-from').fill('Scholz');
     await page.locator('#path-from-options [role=option]', { hasText: 'Olaf Scholz' }).first().click();
@@ -128,7 +120,7 @@ describe('the path finder', () => {
   });
 
   it('says so when two entities are not joined along the arrows, and when a name means no entity', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     await page.locator('#path-finder > summary').click();
     await page.locator('#path-from').fill('IISS');
     await page.locator('#path-to').fill('Scholz');
@@ -145,7 +137,7 @@ describe('the path finder', () => {
 
 describe('clearing a selection', () => {
   it('Escape clears it, and the focus goes back to the whole graph', async () => {
-    const page = await openExplorer(session, `${SEED}&node=olaf-scholz`);
+    const page = await openExplorer(shared.session, `${SEED}&node=olaf-scholz`);
     await expect.poll(() => heading(page)).toBe('Olaf Scholz');
     await page.locator('#focus-depth').selectOption('2');
     await expect.poll(() => page.url()).toContain('focus=2');
@@ -159,7 +151,7 @@ describe('clearing a selection', () => {
   });
 
   it('the "Close details" button clears it', async () => {
-    const page = await openExplorer(session, `${SEED}&node=olaf-scholz`);
+    const page = await openExplorer(shared.session, `${SEED}&node=olaf-scholz`);
     await page.getByRole('button', { name: 'Close details' }).click();
     await expect.poll(() => selection(page)).toBeNull();
     expect(await heading(page)).toBe('Explore');
@@ -168,7 +160,7 @@ describe('clearing a selection', () => {
   });
 
   it('two hops out, nodes are a paler, smaller tint of their type, labelled, not the grey of a dimmed node', async () => {
-    const page = await openExplorer(session, `${SEED}&node=olaf-scholz&focus=2`);
+    const page = await openExplorer(shared.session, `${SEED}&node=olaf-scholz&focus=2`);
     const data = (node: string) =>
       page.evaluate((n) => {
         const d = window.explorer.view.renderer.getNodeDisplayData(n)!;
@@ -201,7 +193,7 @@ describe('clearing a selection', () => {
 
 describe('a busy entity', () => {
   it('Keir Starmer\'s details summarise first: counts per relation, folded groups, a filter', async () => {
-    const page = await openExplorer(session, `${SEED}&node=keir-starmer`);
+    const page = await openExplorer(shared.session, `${SEED}&node=keir-starmer`);
     await expect.poll(() => heading(page)).toBe('Keir Starmer');
     const total = await page.evaluate(() => window.kg.graph.degree('keir-starmer'));
     const kinds = await page.evaluate(() => {
@@ -242,7 +234,7 @@ describe('a busy entity', () => {
   });
 
   it('draws Starmer\'s relation labels without one overlapping another, leaving out only those that would overlap or do not fit', async () => {
-    const page = await openExplorer(session, `${SEED}&node=keir-starmer`);
+    const page = await openExplorer(shared.session, `${SEED}&node=keir-starmer`);
     await cameraAtRest(page);
     await page.waitForTimeout(200);
     const { drawn, candidates, fontSize } = await page.evaluate(() => {
@@ -279,7 +271,7 @@ describe('a busy entity', () => {
 
 describe('entity references and direction in the details', () => {
   it('a qualifier naming an entity is a link that selects it', async () => {
-    const page = await openExplorer(session, `${SEED}&edge=keir-starmer--waited-for--olaf-scholz`);
+    const page = await openExplorer(shared.session, `${SEED}&edge=keir-starmer--waited-for--olaf-scholz`);
     await expect.poll(() => heading(page)).toBe('waited for');
     expect(await page.locator('#details .edge-ends').textContent()).toBe('Keir Starmer → waited for → Olaf Scholz');
     const at = page.locator('#details .qualifiers dd button.link[data-node="chequers"]');
@@ -291,7 +283,7 @@ describe('entity references and direction in the details', () => {
   });
 
   it('every relation group reads from the entity shown, its arrow pointing the way the relation does', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     for (const node of ['olaf-scholz', 'keir-starmer', 'iiss']) {
       await page.evaluate((n) => window.explorer.store.update({ selection: { kind: 'node', id: n } }), node);
       await expect.poll(() => page.locator('#details .relation-group').count()).toBeGreaterThan(0);
@@ -322,7 +314,7 @@ describe('entity references and direction in the details', () => {
 
 describe('sharing the view', () => {
   it('#node=Scholz (a name, any case) selects Olaf Scholz and centres him; the hash is rewritten to his id', async () => {
-    const page = await openExplorer(session, `${SEED}&node=Scholz`);
+    const page = await openExplorer(shared.session, `${SEED}&node=Scholz`);
     await expect.poll(() => selection(page)).toEqual({ kind: 'node', id: 'olaf-scholz' });
     expect(await heading(page)).toBe('Olaf Scholz');
     await expect.poll(() => page.url()).toContain('node=olaf-scholz');
@@ -335,16 +327,16 @@ describe('sharing the view', () => {
     expect(Math.abs(point.y - (free.y + free.height / 2))).toBeLessThan(3);
     await shot(page, 'features-shared-node');
     // The corpus view resolves names the same way, in lower case too.
-    const corpus = await openExplorer(session, '#node=olaf%20scholz');
+    const corpus = await openExplorer(shared.session, '#node=olaf%20scholz');
     await expect.poll(() => selection(corpus)).toEqual({ kind: 'node', id: 'olaf-scholz' });
     await corpus.close();
     await page.close();
   });
 
   it('carries the camera: after a move the URL holds it, and reopening that URL restores it; Copy link copies it', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await shared.session.browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await waitForExplorer(page, `${session.url}${SEED}&node=united-kingdom`);
+    await waitForExplorer(page, `${shared.session.url}${SEED}&node=united-kingdom`);
     await cameraAtRest(page);
     // Where the middle of the view is, in graph coordinates, and the zoom: what the link must bring back.
     const looking = (p: Page) =>
@@ -380,7 +372,7 @@ describe('the legend\'s filters: all, none, only', () => {
   const shownEdges = (page: Page) => page.evaluate(() => window.kg.graph.filterEdges((e) => !window.explorer.view.renderer.getEdgeDisplayData(e)?.hidden).map((e) => window.kg.graph.getEdgeAttribute(e, 'relation')));
 
   it('"only" beside a relation shows that relation alone; None hides every relation, All brings them back', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     await page.locator('#legend .relation-filters summary').click();
     const relations = await page.evaluate(() => [...new Set(window.kg.graph.mapEdges((_, a) => a.relation))].sort());
     expect(relations.length).toBeGreaterThan(5);
@@ -404,7 +396,7 @@ describe('the legend\'s filters: all, none, only', () => {
   });
 
   it('"only" beside a type keeps that type\'s entities alone, and Back undoes it', async () => {
-    const page = await openExplorer(session, SEED);
+    const page = await openExplorer(shared.session, SEED);
     await page.getByRole('button', { name: 'Show only person' }).click();
     await expect.poll(async () => (await hidden(page)).types).toEqual(['country', 'event', 'organisation', 'place', 'topic']);
     const shown = await page.evaluate(() => window.kg.graph.filterNodes((n) => !window.explorer.view.renderer.getNodeDisplayData(n)?.hidden).map((n) => window.kg.graph.getNodeAttribute(n, 'type')));

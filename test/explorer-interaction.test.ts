@@ -4,35 +4,27 @@
  * "Select neighbours" grows the selection, Escape clears it all. The site is built into a
  * temporary folder of its own: other suites build into dist/ at the same time.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStore, toggleInSelection } from '../src/app/state.ts';
 import { insidePolygon, polygonArea } from '../src/app/view/polygon.ts';
-import { openExplorer, startBrowser, type BrowserSession } from './helpers/browser.ts';
-import { projectSite } from './helpers/site.ts';
+import { openExplorer } from './helpers/browser.ts';
+import { projectBrowser } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
 const STARMER = 'keir-starmer';
 const SCHOLZ = 'olaf-scholz';
-let session: BrowserSession;
+const shared = projectBrowser();
 
-beforeAll(async () => {
-  session = await startBrowser(await projectSite());
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
 
 type Point = { x: number; y: number };
 
 /** Opens the seed article and waits until the camera rests and a frame is drawn. */
 async function open(): Promise<Page> {
-  const page = await openExplorer(session, SEED, { width: 1400, height: 900 });
+  const page = await openExplorer(shared.session, SEED, { width: 1400, height: 900 });
   await rest(page);
   return page;
 }

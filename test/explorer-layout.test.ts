@@ -5,15 +5,15 @@
  * over nodes, the graph takes keyboard focus and skip links jump past the article. The site is
  * built into a folder of this test's own; screenshots go to test/artifacts/explorer-layout-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../src/layout/palette.ts';
 import { fitItems, freeRectangle, type Rect } from '../src/app/view/framing.ts';
 import { placeLabels } from '../src/app/view/labelPlacement.ts';
-import { startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { projectSite } from './helpers/site.ts';
+import { waitForExplorer } from './helpers/browser.ts';
+import { projectBrowser } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
@@ -37,13 +37,13 @@ const circleHits = (c: { x: number; y: number; r: number }, rect: Rect) => {
   return (c.x - nx) ** 2 + (c.y - ny) ** 2 < c.r * c.r;
 };
 
-let session: BrowserSession;
+const shared = projectBrowser();
 
 async function open(screen: Pick<Screen, 'width' | 'height'>, scheme: Scheme = 'light', hash = SEED): Promise<Page> {
-  const context = await session.browser.newContext({ viewport: { width: screen.width, height: screen.height }, colorScheme: scheme });
+  const context = await shared.session.browser.newContext({ viewport: { width: screen.width, height: screen.height }, colorScheme: scheme });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => {}));
-  await waitForExplorer(page, session.url + hash);
+  await waitForExplorer(page, shared.session.url + hash);
   await settled(page);
   return page;
 }
@@ -120,13 +120,6 @@ const solidColours = (page: Page, layer: 'labels' | 'edgeLabels') =>
 /** The most frequent solid colour that is not the background's (or a shade of it: antialiased halo edges). */
 const textColour = (solidByFrequency: readonly string[], background: string) => solidByFrequency.map(hex).find((c) => contrastRatio(c, background) > 1.2);
 
-beforeAll(async () => {
-  session = await startBrowser(await projectSite());
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
 
 describe('the explorer on any screen', () => {
   for (const scheme of ['light', 'dark'] as const) {

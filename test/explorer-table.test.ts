@@ -4,25 +4,17 @@
  * Only rows in view are in the DOM, so the tests read the table by scrolling it, as a user would.
  * The site is built into a temporary folder of its own: other suites build into dist/ at the same time.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExplorer, startBrowser, waitForExplorer, type BrowserSession } from './helpers/browser.ts';
-import { projectSite } from './helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { openExplorer, waitForExplorer } from './helpers/browser.ts';
+import { projectBrowser } from './helpers/site.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 
 const ARTIFACTS = join(REPO, 'test/artifacts');
 const SEED = `#article=${SEED_SLUG}`;
-let session: BrowserSession;
+const shared = projectBrowser();
 
-beforeAll(async () => {
-  session = await startBrowser(await projectSite());
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-afterAll(async () => {
-  await session?.close();
-});
 
 interface TableRow {
   id: string;
@@ -77,7 +69,7 @@ const header = (page: Page, title: string) => page.locator('#table-grid thead th
 
 describe('the data table', () => {
   it('lists every entity of the seed article, sorts by a column (aria-sort), and filters with its box', async () => {
-    const page = await openExplorer(session, SEED, { width: 1400, height: 900 });
+    const page = await openExplorer(shared.session, SEED, { width: 1400, height: 900 });
     await openTable(page);
     const labels = await entityLabels(page);
     expect(labels.length).toBeGreaterThan(20);
@@ -126,7 +118,7 @@ describe('the data table', () => {
   });
 
   it('drops the rows of a type hidden in the legend', async () => {
-    const page = await openExplorer(session, SEED, { width: 1400, height: 900 });
+    const page = await openExplorer(shared.session, SEED, { width: 1400, height: 900 });
     await openTable(page);
     const before = await readTable(page);
     const topics = await page.evaluate(() => window.explorer.view.renderer.getGraph().filterNodes((_, a) => a.type === 'topic'));
@@ -140,7 +132,7 @@ describe('the data table', () => {
   });
 
   it('selects a row\'s entity on click, adds one with Shift, and marks the selected rows', async () => {
-    const page = await openExplorer(session, SEED, { width: 1400, height: 900 });
+    const page = await openExplorer(shared.session, SEED, { width: 1400, height: 900 });
     await openTable(page);
     await page.locator('#table-filter').fill('scholz');
     await page.locator('#table-grid tbody tr[data-id="olaf-scholz"] td').nth(1).click();
@@ -161,7 +153,7 @@ describe('the data table', () => {
   });
 
   it('shows relations with their evidence, and a row selects its relation', async () => {
-    const page = await openExplorer(session, SEED, { width: 1400, height: 900 });
+    const page = await openExplorer(shared.session, SEED, { width: 1400, height: 900 });
     await openTable(page);
     await page.locator('#table-tab-relations').click();
     expect(await page.locator('#table-tab-relations').getAttribute('aria-selected')).toBe('true');
@@ -188,9 +180,9 @@ describe('the data table', () => {
 
   it('keeps nodes clear of the open drawer, and looks right in the dark and on a phone', async () => {
     for (const [scheme, viewport] of [['dark', { width: 1400, height: 900 }], ['light', { width: 390, height: 844 }]] as const) {
-      const context = await session.browser.newContext({ viewport, colorScheme: scheme });
+      const context = await shared.session.browser.newContext({ viewport, colorScheme: scheme });
       const page = await context.newPage();
-      await waitForExplorer(page, session.url + SEED);
+      await waitForExplorer(page, shared.session.url + SEED);
       await openTable(page);
       if (viewport.width < 800) await page.locator('#menu-toggle').click();
       await page.locator('#zoom-reset').evaluate((b) => (b as HTMLButtonElement).click());

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
+import { startBrowser, type BrowserSession } from './browser.ts';
 import { REPO } from './sources.ts';
 
 /**
@@ -124,4 +126,20 @@ function readFileSyncSafe(path: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * The browser suites' set-up: Chromium on the project's site for the whole file, and the
+ * artifacts folder for screenshots. The session is there from the suite's beforeAll on.
+ */
+export function projectBrowser(): { session: BrowserSession } {
+  const shared = {} as { session: BrowserSession };
+  beforeAll(async () => {
+    shared.session = await startBrowser(await projectSite());
+    mkdirSync(join(REPO, 'test/artifacts'), { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await shared.session?.close();
+  });
+  return shared;
 }
