@@ -4,34 +4,19 @@
  * copy of the data with a freshly drafted article, written back and checked with `kg validate`;
  * every byte the edit did not need to change stays, comments included.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readCorpusSources } from '../src/cli/dataDir.ts';
-import { applyEdit, CurationError, editSchema, type Edit } from '../src/curate/index.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CurationError } from '../src/curate/index.ts';
 import { replaceValue } from '../src/curate/yamlText.ts';
 import { DataValidationError } from '../src/model/errors.ts';
-import { draftedData, DRAFT_SLUG, DRAFT_TEXT } from './helpers/draftedArticle.ts';
-import { kg } from './helpers/kg.ts';
+import { DRAFT_SLUG, DRAFT_TEXT, draftedScratch } from './helpers/draftedArticle.ts';
 
 const TEXT = DRAFT_TEXT;
 const SLUG = DRAFT_SLUG;
 
-let dir: string;
-let data: string;
-const graphFile = () => join(data, 'articles', SLUG, 'graph.yaml');
+const scratch = draftedScratch('kg-curate-edit');
+const { apply, validates, graphFile } = scratch;
 const read = (path: string) => readFileSync(path, 'utf8');
-const apply = (edit: Edit) => {
-  const result = applyEdit(readCorpusSources(data), editSchema.parse(edit));
-  for (const file of result.files) writeFileSync(file.path, file.text);
-  return result;
-};
-const validates = () => {
-  const run = kg(['validate', '--data', data]);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-};
 const span = (text: string) => {
   const at = TEXT.indexOf(text);
   if (at === -1) throw new Error(`test text lacks "${text}"`);
@@ -46,15 +31,6 @@ const entryOf = (text: string, first: string) => {
 /** What a text keeps apart from one entry: the bytes an entry's edit must not touch. */
 const outside = (text: string, first: string) => text.replace(entryOf(text, first), '');
 
-const template = mkdtempSync(join(tmpdir(), 'kg-curate-edit-template-'));
-beforeAll(() => void draftedData(template));
-afterAll(() => rmSync(template, { recursive: true, force: true }));
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-curate-edit-'));
-  data = join(dir, 'data');
-  cpSync(join(template, 'data'), data, { recursive: true });
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('editing an entity', () => {
   it('changes its label, aliases and description in place, and accepting clears the draft mark', () => {

@@ -4,38 +4,25 @@
  * article (`kg add`), written back, and the data folder checked with `kg validate`; the files
  * keep every byte the edit did not need to change.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCorpusSources } from '../src/cli/dataDir.ts';
-import { applyEdit, CurationError, listDrafts, type Edit } from '../src/curate/index.ts';
+import { CurationError, listDrafts } from '../src/curate/index.ts';
 import { buildCorpus } from '../src/corpus/buildCorpus.ts';
 import { DataValidationError } from '../src/model/errors.ts';
-import { draftedData, DRAFT_SLUG, DRAFT_TEXT } from './helpers/draftedArticle.ts';
+import { DRAFT_SLUG, DRAFT_TEXT, draftedScratch } from './helpers/draftedArticle.ts';
 import { kg } from './helpers/kg.ts';
 import { REPO } from './helpers/sources.ts';
 
 const TEXT = DRAFT_TEXT;
 const SLUG = DRAFT_SLUG;
 
-let dir: string;
-let data: string;
-const graphFile = () => join(data, 'articles', SLUG, 'graph.yaml');
+const scratch = draftedScratch('kg-curate');
+const { apply, validates, graphFile } = scratch;
 const read = (path: string) => readFileSync(path, 'utf8');
 
-/** Applies an edit as the dev server does: validated, then each changed file written. */
-function apply(edit: Edit) {
-  const result = applyEdit(readCorpusSources(data), edit);
-  for (const file of result.files) writeFileSync(file.path, file.text);
-  return result;
-}
-const validates = () => {
-  const run = kg(['validate', '--data', data]);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-};
-const drafts = () => listDrafts(buildCorpus(readCorpusSources(data)), SLUG);
+const drafts = () => listDrafts(buildCorpus(readCorpusSources(scratch.data)), SLUG);
 const span = (text: string, nth = 1) => {
   let at = -1;
   for (let i = 0; i < nth; i++) at = TEXT.indexOf(text, at + 1);
@@ -43,16 +30,6 @@ const span = (text: string, nth = 1) => {
   return { start: at, end: at + text.length };
 };
 
-/** The project's data with the article drafted once; each test edits a copy of it. */
-const template = mkdtempSync(join(tmpdir(), 'kg-curate-template-'));
-beforeAll(() => void draftedData(template));
-afterAll(() => rmSync(template, { recursive: true, force: true }));
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-curate-'));
-  data = join(dir, 'data');
-  cpSync(join(template, 'data'), data, { recursive: true });
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the drafts of an article', () => {
   it('lists every drafted entity and relation in text order, with confidence and rule', () => {
@@ -162,7 +139,7 @@ describe('new entity and alias from a selection', () => {
     const result = apply({ op: 'addAlias', article: SLUG, id: 'keir-starmer', mention: span('his') });
     const model = result.corpus.articles.find((a) => a.meta.slug === SLUG)!;
     expect(model.entities.find((e) => e.id === 'keir-starmer')!.mentions).toContainEqual({ ...span('his'), text: 'his' });
-    expect(read(join(data, 'entities.yaml'))).toBe(read(join(REPO, 'data/entities.yaml')));
+    expect(read(join(scratch.data, 'entities.yaml'))).toBe(read(join(REPO, 'data/entities.yaml')));
     validates();
   });
 });
@@ -203,13 +180,13 @@ describe('merge', () => {
     expect(model.entities.some((e) => e.id === 'wire')).toBe(false);
     expect(model.entities.find((e) => e.id === 'reuters')!.mentions.map((m) => m.text)).toContain('Wire');
     // Wire was this article's own name, so it stays this article's: entities.yaml is untouched.
-    expect(read(join(data, 'entities.yaml'))).toBe(read(join(REPO, 'data/entities.yaml')));
+    expect(read(join(scratch.data, 'entities.yaml'))).toBe(read(join(REPO, 'data/entities.yaml')));
     validates();
   });
 
   it('points every relation of the merged entity at the kept one, and the merged one\'s names find the kept one', () => {
     apply({ op: 'addEntity', article: SLUG, type: 'person', mention: span('Prime Minister') });
-    const relations = () => buildCorpus(readCorpusSources(data)).articles.find((a) => a.meta.slug === SLUG)!.relations;
+    const relations = () => buildCorpus(readCorpusSources(scratch.data)).articles.find((a) => a.meta.slug === SLUG)!.relations;
     const hers = relations().filter((r) => r.source === 'ana-ribeiro' || r.target === 'ana-ribeiro');
     expect(hers.length).toBeGreaterThan(2);
     const result = apply({ op: 'merge', keep: 'prime-minister', merged: 'ana-ribeiro' });
@@ -241,10 +218,10 @@ describe('split an alias off', () => {
   });
 
   it('takes a name out of a flow list without touching the others, in entities.yaml for a corpus-wide name', () => {
-    const before = read(join(data, 'entities.yaml'));
+    const before = read(join(scratch.data, 'entities.yaml'));
     expect(before).toContain('    aliases: [Starmer, Sir Keir Starmer, Sir Keir]\n');
     const result = apply({ op: 'splitAlias', id: 'keir-starmer', alias: 'Sir Keir Starmer' });
-    const after = read(join(data, 'entities.yaml'));
+    const after = read(join(scratch.data, 'entities.yaml'));
     expect(after).toContain('    aliases: [Starmer, Sir Keir]\n');
     expect(after).toMatch(new RegExp(`  - id: ${result.id}\\n    type: person\\n    label: Sir Keir Starmer\\n`));
     expect(() => apply({ op: 'splitAlias', id: 'keir-starmer', alias: 'Nobody' })).toThrow('"Nobody" is not an alias of keir-starmer');
@@ -253,28 +230,28 @@ describe('split an alias off', () => {
 
 describe('kg review, kg accept, kg reject', () => {
   it('lists the drafts in text order with their evidence; accepting them all leaves none, and the data validates', () => {
-    const review = kg(['review', '--data', data, '--article', SLUG]);
+    const review = kg(['review', '--data', scratch.data, '--article', SLUG]);
     expect(review.code).toBe(0);
     expect(review.stdout).toMatch(new RegExp(`^${SLUG}: \\d+ drafts\\n`));
     expect(review.stdout).toContain('  relation Ana Ribeiro → met → Keir Starmer  [ana-ribeiro--met--keir-starmer]\n      0.50 svo  "Ana Ribeiro met Keir Starmer"');
-    const listed = JSON.parse(kg(['review', '--data', data, '--article', SLUG, '--json']).stdout) as { id: string; start: number }[];
+    const listed = JSON.parse(kg(['review', '--data', scratch.data, '--article', SLUG, '--json']).stdout) as { id: string; start: number }[];
     expect(listed.map((d) => d.start)).toEqual(listed.map((d) => d.start).sort((a, b) => a - b));
 
-    const accepted = kg(['accept', ...listed.map((d) => d.id), '--data', data, '--article', SLUG]);
+    const accepted = kg(['accept', ...listed.map((d) => d.id), '--data', scratch.data, '--article', SLUG]);
     expect(accepted.stderr).toBe('');
     expect(accepted.stdout.trim().split('\n')).toHaveLength(listed.length);
-    expect(kg(['review', '--data', data, '--article', SLUG]).stdout).toBe(`No drafts in ${SLUG}: everything is reviewed.\n`);
+    expect(kg(['review', '--data', scratch.data, '--article', SLUG]).stdout).toBe(`No drafts in ${SLUG}: everything is reviewed.\n`);
     validates();
   });
 
   it('rejecting an entity lists the relations it would take and writes nothing without --yes; with it, removes them', () => {
     const before = read(graphFile());
-    const refused = kg(['reject', 'ana-ribeiro', '--data', data]);
+    const refused = kg(['reject', 'ana-ribeiro', '--data', scratch.data]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^kg: rejecting ana-ribeiro also removes \d+ relations: .*ana-ribeiro--met--keir-starmer.*--yes/);
     expect(read(graphFile())).toBe(before);
 
-    const done = kg(['reject', 'ana-ribeiro', '--yes', '--data', data]);
+    const done = kg(['reject', 'ana-ribeiro', '--yes', '--data', scratch.data]);
     expect(done.stdout).toMatch(/^rejected ana-ribeiro and its \d+ relations\n$/);
     expect(read(graphFile())).not.toContain('ana-ribeiro');
     validates();
@@ -282,7 +259,7 @@ describe('kg review, kg accept, kg reject', () => {
 
   it('an unknown id is one line naming it, status 1, nothing written', () => {
     const before = read(graphFile());
-    const run = kg(['accept', 'no-such-thing', '--data', data]);
+    const run = kg(['accept', 'no-such-thing', '--data', scratch.data]);
     expect(run).toMatchObject({ code: 1, stdout: '', stderr: 'kg: no entity or relation "no-such-thing"\n' });
     expect(read(graphFile())).toBe(before);
   });

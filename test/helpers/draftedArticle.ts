@@ -1,5 +1,9 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { readCorpusSources } from '../../src/cli/dataDir.ts';
+import { applyEdit, editSchema, type Edit } from '../../src/curate/index.ts';
 import { kg } from './kg.ts';
 import { REPO } from './sources.ts';
 
@@ -20,4 +24,40 @@ export function draftedData(dir: string): string {
   const added = kg(['add', join(dir, 'article.txt'), '--data', data, '--slug', DRAFT_SLUG]);
   if (added.stderr) throw new Error(`kg add failed: ${added.stderr}`);
   return data;
+}
+
+/**
+ * The curation tests' scratch data: drafted once per test file, copied afresh before each test,
+ * with the edit and the check every such test makes.
+ */
+export function draftedScratch(prefix: string) {
+  const template = mkdtempSync(join(tmpdir(), `${prefix}-template-`));
+  let dir = '';
+  beforeAll(() => void draftedData(template));
+  afterAll(() => rmSync(template, { recursive: true, force: true }));
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+    cpSync(join(template, 'data'), join(dir, 'data'), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = {
+    /** The running test's data folder. */
+    get data() {
+      return join(dir, 'data');
+    },
+    graphFile: () => join(scratch.data, 'articles', DRAFT_SLUG, 'graph.yaml'),
+    /** Applies an edit as the dev server does: checked by its schema, validated, then each changed file written. */
+    apply(edit: Edit) {
+      const result = applyEdit(readCorpusSources(scratch.data), editSchema.parse(edit));
+      for (const file of result.files) writeFileSync(file.path, file.text);
+      return result;
+    },
+    /** `kg validate` on the data folder passes, saying nothing on stderr. */
+    validates() {
+      const run = kg(['validate', '--data', scratch.data]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    },
+  };
+  return scratch;
 }
