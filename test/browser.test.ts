@@ -209,8 +209,16 @@ describe('the explorer', () => {
     const initial = await positions(first);
     expect(initial).toEqual(await positions(second));
     await second.close();
+    // Every status the layout shows, recorded as it changes: on a small graph the worker may spend
+    // its whole budget before a poll would have seen "running".
+    await first.evaluate(() => {
+      const status = document.getElementById('layout-status')!;
+      const seen: string[] = [];
+      Object.assign(window, { layoutStatuses: seen });
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await first.locator('#layout-toggle').click();
-    await expect.poll(() => first.locator('#layout-status').textContent()).toMatch(/running/);
+    await expect.poll(() => first.evaluate(() => (window as unknown as { layoutStatuses: string[] }).layoutStatuses[0])).toMatch(/running/);
     await expect.poll(() => first.locator('#layout-status').textContent(), { timeout: 15_000 }).toMatch(/converged|budget/);
     expect(await positions(first)).not.toEqual(initial);
     await first.locator('#layout-reset').click();
