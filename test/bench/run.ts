@@ -15,6 +15,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runBrowserBench, type BenchRow as BrowserRow } from './browser.ts';
 import { runGraphMLBench } from './graphml.ts';
+import { graphmlReadSection } from './graphmlRead.ts';
+import { storeSection } from './store.ts';
 import { KG_ARGS, runStartupBench, runTypedBench, STARTUP_TARGET } from './startup.ts';
 
 /** A target: the figure must be at most / at least `value`. */
@@ -178,7 +180,7 @@ const corpus: BenchSection = {
 
 /** Every section, in the order they run. */
 // Drafting runs before the GraphML section, whose 100k-node graph would swamp its peak memory.
-export const SECTIONS: BenchSection[] = [startup, draft, corpus, graphml, browser];
+export const SECTIONS: BenchSection[] = [startup, draft, corpus, graphml, graphmlReadSection, browser, storeSection];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
