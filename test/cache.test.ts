@@ -102,3 +102,26 @@ describe('unusable blocks are a miss', () => {
     });
   }
 });
+
+describe('the listing of article folders, reused within one process', () => {
+  it('sees a folder added, removed or linked since the last listing', async () => {
+    const { listArticles } = await import('../src/cli/dataDir.ts');
+    const dir = scratchData(`listing-${process.pid}`, [{ label: 'Ada Byron' }]);
+    try {
+      const first = listArticles(dir);
+      expect(listArticles(dir)).toEqual(first);
+      mkdirSync(`${dir}/articles/zz-added`);
+      expect(listArticles(dir)).toEqual([...first, 'zz-added']);
+      rmSync(`${dir}/articles/zz-added`, { recursive: true });
+      expect(listArticles(dir)).toEqual(first);
+      // A link's target can change kind while the folder stays as it was: never reused.
+      mkdirSync(`${dir}/target`);
+      symlinkSync(`${dir}/target`, `${dir}/articles/zz-linked`);
+      expect(listArticles(dir)).toEqual([...first, 'zz-linked']);
+      rmSync(`${dir}/target`, { recursive: true });
+      expect(() => listArticles(dir)).toThrow(/zz-linked/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

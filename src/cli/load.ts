@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
 import { asBlock, asHeader, encodeBlocks, growNeighbourhood, HEADER_DIGITS, skeletonGraph } from '../corpus/builtBlocks.ts';
@@ -7,7 +7,8 @@ import type { CorpusModel } from '../corpus/buildCorpus.ts';
 import { own } from '../model/own.ts';
 import { CORPUS_SLUG } from '../model/types.ts';
 import { resolve } from '../query/resolve.ts';
-import { ARTICLE_FILES, ENTITIES_FILE, PACKAGE_ROOT, VOCABULARY_FILE, exists, listArticles, readCorpusSources } from './dataDir.ts';
+import { PACKAGE_ROOT, readCorpusSources } from './dataDir.ts';
+import { dataStamp } from './dataStamp.ts';
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
 
@@ -26,48 +27,6 @@ export function cacheFile(dataDir: string, view: string, kind: 'json' | 'blocks'
 
 /** V8 cannot hold a string much longer than 2^29 characters: a larger cache file is no build of ours. */
 const MAX_CACHE_BYTES = 2 ** 29;
-
-/**
- * Set by the kg bundle's build (vite.config.ts): a hash of the source it was built from, so a
- * rebuilt builder never reuses a cache made by an older one. Unset when running from source.
- */
-declare const __KG_CODE_ID__: string | undefined;
-const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
-
-/**
- * Identifies one build without reading the data: the view (an article's slug, or the corpus),
- * the name, size, inode, modification and change times (to the microsecond) of every data file (an entity
- * defined in one article or in entities.yaml shapes every article that names it), the builder's
- * format and the code that builds. Reading and hashing every file of a 1,000-article corpus
- * took longer than the query it was for. Undefined when a file cannot be seen: reading the data
- * then says what is wrong with it.
- */
-export function dataStamp(dataDir: string, view: string): string | undefined {
-  const parts = [`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}`];
-  // ctime too: unlike mtime it cannot be set back, so an edit that restores the old mtime and size still shows.
-  // Milliseconds as doubles keep sub-microsecond digits; BigInt stats cost a third more on 3,000 files.
-  const stamp = (path: string, optional = false) => {
-    try {
-      const s = statSync(path);
-      parts.push(path, String(s.size), String(s.ino), String(s.mtimeMs), String(s.ctimeMs));
-      return true;
-    } catch {
-      // Optional means absent, not broken: a dangling link there must be read, and reported.
-      return optional && !exists(path);
-    }
-  };
-  try {
-    if (!stamp(join(dataDir, VOCABULARY_FILE)) || !stamp(join(dataDir, ENTITIES_FILE), true)) return undefined;
-    const articles = `${join(dataDir, 'articles')}/`;
-    // Slugs and file names are plain names (listArticles checks), so joining by hand is safe, and cheaper.
-    for (const slug of listArticles(dataDir)) {
-      for (const file of Object.values(ARTICLE_FILES)) if (!stamp(`${articles}${slug}/${file}`)) return undefined;
-    }
-  } catch {
-    return undefined;
-  }
-  return createHash('sha256').update(parts.join('\0')).digest('hex');
-}
 
 interface LoadOptions {
   cache?: boolean;
@@ -142,20 +101,24 @@ export async function loadNeighbourhood(dataDir: string, slug: string | undefine
   const view = slug ?? CORPUS_SLUG;
   const key = dataStamp(dataDir, view);
   const file = cacheFile(dataDir, view, 'blocks');
-  const found = key === undefined ? 'stale' : readNeighbourhood(file, key, name, levels);
-  if (typeof found === 'object') return { article: found, partial: true };
+  const found = key === undefined ? 'stale' : readNeighbourhood(file, name, levels);
+  const current = typeof found === 'object' && key !== undefined && found.key === key;
+  if (current && found.article) return { article: found.article, partial: true };
   // The same stamp for both: the blocks then describe exactly the build they are cut from.
   const { built, article } = await load(dataDir, slug, {}, key);
-  if (found === 'stale' && key !== undefined) await writeCache(file, encodeBlocks(built, key));
+  if (!current && key !== undefined) await writeCache(file, encodeBlocks(built, key));
   return { article: article ?? loadArticle(built), partial: false };
 }
 
-function readNeighbourhood(file: string, key: string, name: string, levels: number): LoadedArticle | 'stale' | 'unresolved' {
-  return withCacheFile(file, (fd, size) => {
+/** The blocks file's neighbourhood of `name` and the key it was cut for; no article when the name resolves to no one entity. */
+function readNeighbourhood(file: string, name: string, levels: number): { key: string; article?: LoadedArticle } | 'stale' {
+  return withCacheFile(file, (fd, size): { key: string; article?: LoadedArticle } | 'stale' => {
     const prefix = HEADER_DIGITS + 1;
     const length = Number(readAt(fd, 0, prefix));
     if (!Number.isSafeInteger(length) || prefix + length > size) return 'stale';
-    const header = asHeader(JSON.parse(readAt(fd, prefix, length)), key);
+    const value: unknown = JSON.parse(readAt(fd, prefix, length));
+    const key = isRecord(value) ? own(value, 'key') : undefined;
+    const header = typeof key === 'string' ? asHeader(value, key) : undefined;
     if (!header) return 'stale';
     const body = prefix + length;
     const last = header.blocks.at(-1);
@@ -166,7 +129,7 @@ function readNeighbourhood(file: string, key: string, name: string, levels: numb
     try {
       seed = resolve(graph, name);
     } catch {
-      return 'unresolved';
+      return { key: header.key };
     }
     growNeighbourhood(graph, header, (i) => {
       const [offset, bytes] = header.blocks[i]!;
@@ -175,7 +138,7 @@ function readNeighbourhood(file: string, key: string, name: string, levels: numb
       if (!block) throw new Error('not a block');
       return block;
     }, seed, levels);
-    return { text: header.text, vocabulary: header.vocabulary, graph };
+    return { key: header.key, article: { text: header.text, vocabulary: header.vocabulary, graph } };
   }) ?? 'stale';
 }
 

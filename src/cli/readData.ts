@@ -81,6 +81,8 @@ export interface FolderEntry {
   name: string;
   kind: 'folder' | 'file' | 'broken';
   problem?: string;
+  /** A symbolic link, followed: what it points at can change while the folder stays as it was. */
+  linked?: boolean;
 }
 
 /** A folder's entries, links followed; the folder itself must exist and be one. */
@@ -96,9 +98,9 @@ export function listFolder(dir: string, issues: DataIssue[]): FolderEntry[] {
       if (!entry.isSymbolicLink()) return { name: entry.name, kind: 'file' };
       const path = join(dir, entry.name);
       try {
-        return { name: entry.name, kind: statSync(path).isDirectory() ? 'folder' : 'file' };
+        return { name: entry.name, kind: statSync(path).isDirectory() ? 'folder' : 'file', linked: true };
       } catch (error) {
-        return { name: entry.name, kind: 'broken', problem: reasonFor(path, error, 'is a broken symbolic link') };
+        return { name: entry.name, kind: 'broken', problem: reasonFor(path, error, 'is a broken symbolic link'), linked: true };
       }
     });
   } catch (error) {

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILT_FORMAT } from '../corpus/built.ts';
+import { ARTICLE_FILES, ENTITIES_FILE, VOCABULARY_FILE, exists, listArticles } from './dataDir.ts';
+
+/**
+ * Set by the kg bundle's build (vite.config.ts): a hash of the source it was built from, so a
+ * rebuilt builder never reuses a cache made by an older one. Unset when running from source.
+ */
+declare const __KG_CODE_ID__: string | undefined;
+const CODE_ID = typeof __KG_CODE_ID__ === 'string' ? __KG_CODE_ID__ : 'source';
+
+/** The files a view's build depends on; `optional` is the one that may be absent. */
+interface StampFiles {
+  paths: string[];
+  optional: string;
+}
+
+/** Per file: size, inode, modification and change times; NaN where it could not be stat'ed. */
+const FIELDS = 4;
+
+function stampFiles(dataDir: string): StampFiles | undefined {
+  try {
+    const articles = `${join(dataDir, 'articles')}/`;
+    const optional = join(dataDir, ENTITIES_FILE);
+    const paths = [join(dataDir, VOCABULARY_FILE), optional];
+    // Slugs and file names are plain names (listArticles checks), so joining by hand is safe, and cheaper.
+    for (const slug of listArticles(dataDir)) for (const file of Object.values(ARTICLE_FILES)) paths.push(`${articles}${slug}/${file}`);
+    return { paths, optional };
+  } catch {
+    return undefined;
+  }
+}
+
+function statAll(paths: string[]): Float64Array {
+  const out = new Float64Array(paths.length * FIELDS).fill(Number.NaN);
+  paths.forEach((path, i) => {
+    try {
+      const s = statSync(path);
+      out.set([s.size, s.ino, s.mtimeMs, s.ctimeMs], i * FIELDS);
+    } catch {
+      // Left NaN: stampOf decides whether an absent file is allowed.
+    }
+  });
+  return out;
+}
+
+/**
+ * Identifies one build without reading the data: the view (an article's slug, or the corpus), the
+ * name, size, inode, modification and change times (to the microsecond) of every data file (an
+ * entity defined in one article or in entities.yaml shapes every article that names it), the
+ * builder's format and the code that builds. ctime too: unlike mtime it cannot be set back, so an
+ * edit that restores the old mtime and size still shows. Undefined when a file cannot be seen:
+ * reading the data then says what is wrong with it.
+ */
+function stampOf(view: string, files: StampFiles, stats: Float64Array): string | undefined {
+  const hash = createHash('sha256').update(`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}\0`);
+  for (let i = 0; i < files.paths.length; i++) {
+    const path = files.paths[i]!;
+    if (Number.isNaN(stats[i * FIELDS]!)) {
+      // Optional means absent, not broken: a dangling link there must be read, and reported.
+      if (path === files.optional && !exists(path)) continue;
+      return undefined;
+    }
+  }
+  // The numbers go in as bytes: formatting 12,000 doubles as text cost more than the stats.
+  return hash.update(files.paths.join('\0')).update(stats).digest('hex');
+}
+
+/** The stamp of `view`'s build, taken here and now. */
+export function dataStamp(dataDir: string, view: string): string | undefined {
+  const files = stampFiles(dataDir);
+  return files && stampOf(view, files, statAll(files.paths));
+}
