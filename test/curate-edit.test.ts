@@ -1,10 +1,11 @@
 /**
- * Curation edits the explorer's Edit dialog makes (issue 10): an entity's label, type, aliases and
- * description; a relation's type, direction, qualifiers and evidence. Each is applied to a scratch
+ * Curation edits the explorer's Edit dialog makes (issue 10): an entity's label, type, aliases,
+ * description and typed attributes; a relation's type, direction, qualifiers and evidence. Each is applied to a scratch
  * copy of the data with a freshly drafted article, written back and checked with `kg validate`;
  * every byte the edit did not need to change stays, comments included.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CurationError } from '../src/curate/index.ts';
 import { replaceValue } from '../src/curate/yamlText.ts';
@@ -75,6 +76,61 @@ describe('editing an entity', () => {
   it('refuses an empty label and an unknown type', () => {
     expect(() => apply({ op: 'editEntity', id: 'wire', label: '  ' })).toThrow(CurationError);
     expect(() => apply({ op: 'editEntity', id: 'wire', type: 'planet' })).toThrow(/unknown entity type "planet"/);
+  });
+});
+
+describe("editing an entity's typed attributes", () => {
+  const vocabularyFile = () => join(scratch.data, 'vocabulary.yaml');
+  const model = (result: { corpus: { articles: { meta: { slug: string }; entities: { id: string; attributes: Record<string, unknown> }[] }[] } }, id: string) =>
+    result.corpus.articles.find((a) => a.meta.slug === SLUG)!.entities.find((e) => e.id === id)!;
+
+  it('changes one where it is, adds another after it and keeps the comment beside the first', () => {
+    writeFileSync(graphFile(), read(graphFile()).replace('      role: Prime Minister\n', '      role: Prime Minister   # as the dateline gives it\n'));
+    const before = read(graphFile());
+    const result = apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { role: 'Prime Minister of Portugal', member_count: '3' } });
+    const after = read(graphFile());
+    expect(entryOf(after, '  - id: ana-ribeiro')).toContain('    attributes:\n      role: Prime Minister of Portugal   # as the dateline gives it\n      member_count: 3\n    draft:\n');
+    expect(outside(after, '  - id: ana-ribeiro')).toBe(outside(before, '  - id: ana-ribeiro'));
+    // The form's "3" is the int the vocabulary declares.
+    expect(model(result, 'ana-ribeiro').attributes).toEqual({ role: 'Prime Minister of Portugal', member_count: 3 });
+    validates();
+  });
+
+  it('removes one, and the whole key with the last', () => {
+    apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { role: 'Prime Minister', kind: 'head of government' } });
+    apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { kind: 'head of government' } });
+    expect(entryOf(read(graphFile()), '  - id: ana-ribeiro')).toContain('    attributes:\n      kind: head of government\n    draft:\n');
+    apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: {} });
+    expect(entryOf(read(graphFile()), '  - id: ana-ribeiro')).toBe('  - id: ana-ribeiro\n    type: person\n    label: Ana Ribeiro\n    aliases:\n      - Ribeiro\n    draft:\n      confidence: 0.9\n      rule: title\n');
+    validates();
+  });
+
+  it('adds the first one as a block after the description or label, a date quoted so it stays a date', () => {
+    const result = apply({ op: 'editEntity', id: 'lisbon', attributes: { date: '2025' } });
+    expect(entryOf(read(graphFile()), '  - id: lisbon')).toBe('  - id: lisbon\n    type: place\n    label: Lisbon\n    attributes:\n      date: "2025"\n    draft:\n      confidence: 0.8\n      rule: dateline\n');
+    expect(model(result, 'lisbon').attributes).toEqual({ date: '2025' });
+    validates();
+  });
+
+  it('refuses an undeclared name, a value not of its type and an entity attribute naming no entity, writing nothing', () => {
+    writeFileSync(vocabularyFile(), read(vocabularyFile()).replace('attributes:\n', 'attributes:\n  successor: entity\n'));
+    const before = read(graphFile());
+    expect(() => apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { mood: 'calm' } })).toThrow(/attribute "mood" is not declared in vocabulary.yaml \(attributes: successor, role, date, kind, member_count\)/);
+    expect(() => apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { member_count: 'many' } })).toThrow(/member_count \(int\) must be an integer, got "many"/);
+    expect(() => apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { member_count: '2.5' } })).toThrow(/must be an integer/);
+    expect(() => apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { date: '4 March' } })).toThrow(/date \(date\) must be an ISO 8601 date/);
+    expect(() => apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { successor: 'nobody-known' } })).toThrow(/successor \(entity\) must be the id of an entity/);
+    expect(read(graphFile())).toBe(before);
+    const result = apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { role: 'Prime Minister', successor: 'keir-starmer' } });
+    expect(model(result, 'ana-ribeiro').attributes).toEqual({ role: 'Prime Minister', successor: 'keir-starmer' });
+    validates();
+  });
+
+  it('rewrites a flow map on its line', () => {
+    writeFileSync(graphFile(), read(graphFile()).replace('    attributes:\n      role: Prime Minister\n', '    attributes: {role: Prime Minister}\n'));
+    apply({ op: 'editEntity', id: 'ana-ribeiro', attributes: { role: 'Premier', kind: 'head of government' } });
+    expect(read(graphFile())).toContain('    attributes: {role: Premier, kind: head of government}\n    draft:\n');
+    validates();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Curation edits (issue 10): accept, reject, new entity and alias from a selection, new relation
- * from a selection, merge. Each is applied to a scratch copy of the data with a freshly drafted
+ * Curation edits (issue 10): accept, reject (of entities, relations and the relation types
+ * `kg add` proposed), new entity and alias from a selection, new relation from a selection, merge. Each is applied to a scratch copy of the data with a freshly drafted
  * article (`kg add`), written back, and the data folder checked with `kg validate`; the files
  * keep every byte the edit did not need to change.
  */
@@ -228,6 +228,64 @@ describe('split an alias off', () => {
   });
 });
 
+describe('relation types kg add proposed', () => {
+  const vocabularyFile = () => join(scratch.data, 'vocabulary.yaml');
+
+  it('are drafts to review, each after the relations using it, with those relations', () => {
+    const items = drafts();
+    const types = items.filter((d) => d.kind === 'relationType');
+    expect(types.map((d) => d.id).sort()).toEqual(['met', 'met_in', 'thanked']);
+    const met = types.find((d) => d.id === 'met')!;
+    expect(met).toMatchObject({ name: 'met (person → person)', rule: 'proposed-type', confidence: 0.5, uses: ['Ana Ribeiro → met → Keir Starmer'], relations: [`${SLUG}:ana-ribeiro--met--keir-starmer`] });
+    expect(items.indexOf(met)).toBeGreaterThan(items.findIndex((d) => d.id === 'ana-ribeiro--met--keir-starmer'));
+  });
+
+  it('accepting one clears its draft mark in vocabulary.yaml, and nothing else', () => {
+    const before = read(vocabularyFile());
+    const result = apply({ op: 'accept', id: 'met' });
+    expect(result.target).toBe('relationType');
+    const after = read(vocabularyFile());
+    expect(after).toBe(before.replace(/( {2}met:\n(?: {4}.*\n)*?) {4}draft:\n {6}confidence: 0\.5\n {6}rule: proposed-type\n/, '$1'));
+    expect(after).not.toBe(before);
+    expect(drafts().some((d) => d.id === 'met')).toBe(false);
+    expect(() => apply({ op: 'accept', id: 'met' })).toThrow('relation type met is not a draft: there is nothing to accept');
+    expect(() => apply({ op: 'accept', id: 'leader_of' })).toThrow(/relation type leader_of is not a draft/);
+    validates();
+  });
+
+  it('rejecting one is refused while a relation uses it, naming the relation; once none does it goes, and the last leaves vocabulary.yaml as it was before kg add', () => {
+    const before = read(vocabularyFile());
+    expect(() => apply({ op: 'reject', id: 'thanked' })).toThrow(`relation type thanked is used by 1 relation (${SLUG}:ana-ribeiro--thanked--keir-starmer): retype or reject it first; nothing was written`);
+    expect(read(vocabularyFile())).toBe(before);
+    expect(() => apply({ op: 'reject', id: 'leader_of' })).toThrow(/leader_of is not a draft/);
+
+    for (const relation of ['ana-ribeiro--met--keir-starmer', 'ana-ribeiro--met-in--lisbon', 'ana-ribeiro--thanked--keir-starmer']) apply({ op: 'reject', id: relation, article: SLUG });
+    expect(apply({ op: 'reject', id: 'thanked' }).target).toBe('relationType');
+    expect(read(vocabularyFile())).not.toContain('  thanked:');
+    validates();
+    apply({ op: 'reject', id: 'met' });
+    apply({ op: 'reject', id: 'met_in' });
+    expect(read(vocabularyFile())).toBe(read(join(REPO, 'data/vocabulary.yaml')));
+    expect(drafts().filter((d) => d.kind === 'relationType')).toEqual([]);
+    validates();
+  });
+
+  it('kg review lists them with the relations using them; kg accept and kg reject take them', () => {
+    const review = kg(['review', '--data', scratch.data, '--article', SLUG]).stdout;
+    expect(review).toContain('  type     thanked (person → person)  [thanked]\n      0.50 proposed-type  used by 1: Ana Ribeiro → thanked → Keir Starmer\n');
+    expect(kg(['accept', 'met', '--data', scratch.data]).stdout).toBe('accepted relation type met\n');
+    const refused = kg(['reject', 'thanked', '--data', scratch.data]);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(/^kg: relation type thanked is used by 1 relation \(.*ana-ribeiro--thanked--keir-starmer\): retype or reject it first/);
+    kg(['reject', 'ana-ribeiro--thanked--keir-starmer', '--data', scratch.data, '--article', SLUG]);
+    expect(kg(['reject', 'thanked', '--data', scratch.data]).stdout).toBe('rejected relation type thanked\n');
+    const left = kg(['review', '--data', scratch.data, '--article', SLUG]).stdout;
+    expect(left).toContain('[met_in]');
+    expect(left).not.toMatch(/\[met\]|\[thanked\]/);
+    validates();
+  });
+});
+
 describe('kg review, kg accept, kg reject', () => {
   it('lists the drafts in text order with their evidence; accepting them all leaves none, and the data validates', () => {
     const review = kg(['review', '--data', scratch.data, '--article', SLUG]);
@@ -260,7 +318,7 @@ describe('kg review, kg accept, kg reject', () => {
   it('an unknown id is one line naming it, status 1, nothing written', () => {
     const before = read(graphFile());
     const run = kg(['accept', 'no-such-thing', '--data', scratch.data]);
-    expect(run).toMatchObject({ code: 1, stdout: '', stderr: 'kg: no entity or relation "no-such-thing"\n' });
+    expect(run).toMatchObject({ code: 1, stdout: '', stderr: 'kg: no entity, relation or relation type "no-such-thing"\n' });
     expect(read(graphFile())).toBe(before);
   });
 });

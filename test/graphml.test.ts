@@ -221,16 +221,40 @@ describe('GraphML writer: errors', () => {
 });
 
 describe('GraphML writer: streaming', () => {
-  it('yields many chunks, each about chunkSize plus at most one element', () => {
+  it('yields many UTF-8 chunks, each about chunkSize bytes plus at most one element, each ending an element', () => {
     const g = new MultiDirectedGraph();
-    for (let i = 0; i < 3000; i++) g.addNode(`n${i}`, { label: `Node number ${i}`, x: i / 7 });
+    for (let i = 0; i < 3000; i++) g.addNode(`n${i}`, { label: `Node number ${i} é😀`, x: i / 7 });
     for (let i = 0; i < 3000; i++) g.addEdgeWithKey(`e${i}`, `n${i}`, `n${(i * 7) % 3000}`, { weight: i / 3 });
     const chunks = [...writeGraphML(g, { chunkSize: 1000 })];
     const longestElement = 200;
     expect(chunks.length).toBeGreaterThan(200);
     for (const c of chunks) expect(c.length).toBeLessThan(1000 + longestElement);
     for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(1000);
-    expect(chunks.join('')).toBe(graphMLString(g));
+    // Each chunk is whole UTF-8 on its own (no character cut in two) and ends a line.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const texts = chunks.map((c) => decoder.decode(c));
+    for (const t of texts) expect(t.endsWith('>\n')).toBe(true);
+    expect(texts.join('')).toBe(graphMLString(g));
+    expect(graphMLString(g)).toContain('<node id="n7"><data key="label">Node number 7 é😀</data><data key="x">1</data></node>');
+  });
+
+  it('gives chunks the caller may keep: writing goes on in a fresh buffer', () => {
+    const g = new MultiDirectedGraph();
+    for (let i = 0; i < 500; i++) g.addNode(`n${i}`, { label: `Node ${i}` });
+    const kept = [...writeGraphML(g, { chunkSize: 100 })];
+    const copies = [...writeGraphML(g, { chunkSize: 100 })].map((c) => c.slice());
+    expect(kept.map((c) => [...c])).toEqual(copies.map((c) => [...c]));
+  });
+
+  it('grows past one huge element, and writes it whole', () => {
+    const g = new MultiDirectedGraph();
+    const big = 'é<&'.repeat(200_000) + 'x'.repeat(100_000);
+    g.addNode('a', { text: big });
+    g.addNode('b', { text: 'small' });
+    const chunks = [...writeGraphML(g, { chunkSize: 64 })];
+    const text = chunks.map((c) => new TextDecoder().decode(c)).join('');
+    expect(dataText(text, 'node', 'a', 'text')).toBe(big);
+    expect(dataText(text, 'node', 'b', 'text')).toBe('small');
   });
 });
 

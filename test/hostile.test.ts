@@ -19,7 +19,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArticle, loadArticle, type LoadedArticle } from '../src/corpus/index.ts';
-import { exportArticle, EXPORT_FORMATS, flattenGraph, type ExportFormat } from '../src/export/index.ts';
+import { exportArticle, EXPORT_FORMATS, exportText, flattenGraph, type ExportFormat } from '../src/export/index.ts';
 import { gexfString } from '../src/export/gexf.ts';
 import { own } from '../src/model/own.ts';
 import { GRAPHML_XSD, PYTHON, report, run, type ReaderResult, type TypedValue } from './helpers/graphml-readers.ts';
@@ -180,7 +180,7 @@ beforeAll(async () => {
     const names: string[] = [];
     for (const out of exportArticle(article, format)) {
       const name = file(`hostile.${format}${out.suffix}`);
-      texts.set(`${format}${out.suffix}`, [...out.chunks].join(''));
+      texts.set(`${format}${out.suffix}`, exportText(out));
       writeFileSync(name, texts.get(`${format}${out.suffix}`)!);
       names.push(name);
     }

@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { exportArticle } from '../src/export/index.ts';
+import { exportArticle, exportText } from '../src/export/index.ts';
 import { formatOf, ImportError, openedArticle, readGexf, readGraphFile, readGraphML, readGraphologyJson, typeCandidates, type ParseXml } from '../src/import/index.ts';
 import { categoryColor, contrastRatio, CATEGORY_COLORS, TYPE_COLORS } from '../src/layout/palette.ts';
 import { neighbours, path, search, show, stats } from '../src/query/index.ts';
@@ -191,7 +191,7 @@ describe('an opened file as the explorer\'s graph', () => {
     graph.forEachNode((_, a) => expect([a.x, a.y, a.size].every(Number.isFinite)).toBe(true));
     expect(graph.getEdgeAttribute(graph.edges('a', 'b')[0]!, 'undirected')).toBe(true);
     // The GraphML export declares the file's own attributes with their types.
-    const out = [...exportArticle(article, 'graphml')[0]!.chunks].join('');
+    const out = exportText(exportArticle(article, 'graphml')[0]!);
     expect(out).toContain('attr.name="attr_age" attr.type="long"');
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

@@ -7,93 +7,20 @@
  * actions; and the static build, read-only, with a note saying how to edit. Screenshots of the
  * review go to test/artifacts/review-*.png.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startBrowser, waitForExplorer } from './helpers/browser.ts';
-import { npmStart, type NpmStart } from './helpers/dev.ts';
-import { draftedData, DRAFT_SLUG, DRAFT_TEXT } from './helpers/draftedArticle.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startBrowser, waitForExplorer } from './helpers/browser.ts';
+import { DRAFT_SLUG } from './helpers/draftedArticle.ts';
 import { kg } from './helpers/kg.ts';
+import { ARTIFACTS, HASH, reviewSession, saving, selectNode, selectWords, span } from './helpers/reviewPage.ts';
 import { buildSite } from './helpers/site.ts';
 import { REPO } from './helpers/sources.ts';
 
-const ARTIFACTS = join(REPO, 'test/artifacts');
 const SLUG = DRAFT_SLUG;
-const TEXT = DRAFT_TEXT;
-const HASH = `#article=${SLUG}`;
-
-const scratch = mkdtempSync(join(tmpdir(), 'kg-review-browser-'));
-const data = join(scratch, 'data');
-const graphFile = join(data, 'articles', SLUG, 'graph.yaml');
-const read = () => readFileSync(graphFile, 'utf8');
-/** Every data file with its text: what a refused change must leave as it was. */
-const snapshot = () => Object.fromEntries(readdirSync(data, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ya?ml|txt)$/.test(f)).map((f) => [f, readFileSync(join(data, f), 'utf8')]));
-const span = (words: string, from = 0) => {
-  const start = TEXT.indexOf(words, from);
-  if (start === -1) throw new Error(`the test text lacks "${words}"`);
-  return { start, end: start + words.length };
-};
-
-let app: NpmStart;
-let browser: Browser;
-
-beforeAll(async () => {
-  draftedData(scratch);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  [app, browser] = await Promise.all([npmStart({ KG_DATA: data }), launchChromium()]);
-  // The first load may have Vite optimise dependencies (and reload): keep that out of the tests.
-  const warm = await browser.newPage();
-  await waitForExplorer(warm, app.url + HASH);
-  await warm.close();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-async function open(viewport = { width: 1400, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport, colorScheme });
-  const page = await context.newPage();
-  page.on('close', () => void context.close().catch(() => {}));
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await waitForExplorer(page, app.url + HASH);
-  await quiet(page);
-  return { page, problems };
-}
-
-/** Waits until the page has loaded no new document for a while: Vite may send one reload per changed data module. */
-async function quiet(page: Page): Promise<void> {
-  for (;;) {
-    await page.waitForFunction(() => Boolean(window.explorer && window.kg), null, { timeout: 20_000 });
-    const origin = await page.evaluate(() => performance.timeOrigin);
-    await page.waitForTimeout(700);
-    const now = await page.evaluate(() => (window.explorer ? performance.timeOrigin : 0)).catch(() => 0);
-    if (now === origin) return;
-  }
-}
-
-/** Runs `action` and waits for the reload the saved change brings (a new document with the explorer up). */
-async function saving(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await page.evaluate(() => Object.assign(window, { beforeSave: true }));
-  await action();
-  await page.waitForFunction(() => !('beforeSave' in window) && Boolean(window.explorer && window.kg), null, { timeout: 20_000 });
-  await quiet(page);
-}
-
-/** Selects article characters [start, end) as a mouse would, through the browser's own selection. */
-async function selectWords(page: Page, at: { start: number; end: number }): Promise<void> {
-  await page.evaluate(({ start, end }) => {
-    const range = window.explorer.articlePanel.rangeOf(start, end);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, at);
-  await page.locator('.selection-menu').waitFor({ state: 'visible' });
-}
+const review = reviewSession('kg-review-browser');
+const { data, scratch, read, snapshot, open } = review;
 
 const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** The serious and critical problems axe finds on the page as it is. */
@@ -104,8 +31,6 @@ async function axe(page: Page) {
     return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
 }
-
-const selectNode = (page: Page, id: string) => page.evaluate((node) => window.explorer.selection.node(node), id);
 
 describe('curating from the text', () => {
   it('"New entity" writes the entity with the selection as its mention; Undo puts the file back byte for byte', async () => {

@@ -32,14 +32,17 @@ describe('the review queue', () => {
     const expected = listDrafts(corpus, DRAFT_SLUG).map((d) => [d.kind, d.id, d.start]);
     expect(expected.length).toBeGreaterThan(5);
     const model = corpus.articles.find((a) => a.meta.slug === DRAFT_SLUG)!;
-    expect(draftQueue(toGraph(model), [DRAFT_SLUG], DRAFT_SLUG).map((d) => [d.kind, d.key, d.start])).toEqual(expected);
-    const whole = draftQueue(toCorpusGraph(corpus), slugs, '_corpus');
+    // The relation types kg add proposed are in it, each after the relations using it.
+    expect(expected.filter(([kind]) => kind === 'relationType').map(([, id]) => id).sort()).toEqual(['met', 'met_in', 'thanked']);
+    expect(draftQueue(toGraph(model), [DRAFT_SLUG], DRAFT_SLUG, model.vocabulary).map((d) => [d.kind, d.key, d.start])).toEqual(expected);
+    const whole = draftQueue(toCorpusGraph(corpus), slugs, '_corpus', corpus.vocabulary);
     expect(whole.map((d) => [d.kind, d.kind === 'relation' ? d.key.slice(DRAFT_SLUG.length + 1) : d.key, d.start])).toEqual(listDrafts(corpus).map((d) => [d.kind, d.id, d.start]));
     expect(whole.every((d) => d.article === DRAFT_SLUG)).toBe(true);
   });
 
   it('resumes at the same draft while it is one, else at the next one after where it stood, else at the first', () => {
-    const queue = draftQueue(toGraph(corpus.articles.find((a) => a.meta.slug === DRAFT_SLUG)!), [DRAFT_SLUG], DRAFT_SLUG);
+    const model = corpus.articles.find((a) => a.meta.slug === DRAFT_SLUG)!;
+    const queue = draftQueue(toGraph(model), [DRAFT_SLUG], DRAFT_SLUG, model.vocabulary);
     expect(resumeAt(queue, [DRAFT_SLUG], queue[3]!)).toBe(3);
     // Accepted (gone from the queue): the one after it comes next.
     const without = queue.filter((_, i) => i !== 3);
@@ -61,5 +64,17 @@ describe('the Drafts filter', () => {
     expect(drafts.nodes.has('keir-starmer')).toBe(true);
     for (const node of drafts.nodes) expect(graph.getNodeAttribute(node, 'draft') !== undefined || graph.edges(node).some((e) => drafts.edges.has(e))).toBe(true);
     expect(drafts.nodes.size).toBeLessThan(graph.order);
+  });
+});
+
+describe('a proposed relation type no relation uses', () => {
+  it('comes last, in kg review and in the review queue', () => {
+    const model = corpus.articles.find((a) => a.meta.slug === DRAFT_SLUG)!;
+    const vocabulary = { ...model.vocabulary, relations: { ...model.vocabulary.relations, greeted: { id: 'greeted', label: 'greeted', inverse: 'greeted by', from: ['person' as const], to: ['person' as const], qualifiers: {}, draft: { confidence: 0.5, rule: 'proposed-type' } } } };
+    const queue = draftQueue(toGraph(model), [DRAFT_SLUG], DRAFT_SLUG, vocabulary);
+    expect(queue.at(-1)).toMatchObject({ kind: 'relationType', key: 'greeted', article: DRAFT_SLUG, edges: [], start: 0 });
+    const listed = listDrafts({ ...corpus, vocabulary }, DRAFT_SLUG);
+    expect(listed.at(-1)).toMatchObject({ kind: 'relationType', id: 'greeted', uses: [], start: 0, end: 0 });
+    expect(queue.map((d) => [d.kind, d.key])).toEqual(listed.map((d) => [d.kind, d.id]));
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { addToList, appendItem, deleteItem, deleteKey, setScalar, YamlEditError } from '../src/curate/yamlText.ts';
+import { addToList, appendItem, deleteItem, deleteKey, setMap, setScalar, YamlEditError } from '../src/curate/yamlText.ts';
 
 const FILE = `# Header comment: kept.
 entities:
@@ -82,5 +82,29 @@ describe('splicing YAML text', () => {
     );
     const hostile = appendItem(FILE, 'entities', { id: 'x', label: '<script>alert(1)</script>: # not a comment' });
     expect(parse(hostile).entities.at(-1).label).toBe('<script>alert(1)</script>: # not a comment');
+  });
+});
+
+describe('setting a map (typed attributes)', () => {
+  const WITH = FILE.replace('    label: Ana\n', '    label: Ana\n    attributes:\n      role: Minister   # as the text says\n      kind: x\n');
+  it('changes a value where it is, adds a key after the last and removes one, the comment kept', () => {
+    expect(setMap(WITH, ['entities', 0], 'attributes', { role: 'Prime Minister', date: '2025' })).toBe(
+      FILE.replace('    label: Ana\n', '    label: Ana\n    attributes:\n      role: Prime Minister   # as the text says\n      date: "2025"\n'),
+    );
+  });
+  it('adds a missing map as a block after the key named, and an empty one removes the key', () => {
+    expect(setMap(FILE, ['entities', 1], 'attributes', { role: 'a: b' }, 'label')).toContain('    label: Bo\n    attributes:\n      role: "a: b"\n    draft: { confidence: 0.5, rule: svo }\n');
+    expect(setMap(WITH, ['entities', 0], 'attributes', {})).toBe(FILE);
+  });
+  it('rewrites a flow map on its line', () => {
+    expect(setMap(FILE, ['entities', 1], 'draft', { confidence: 0.7, rule: 'svo' })).toContain('    draft: {confidence: 0.7, rule: svo}\n');
+  });
+});
+
+describe('removing a key set apart by a blank line', () => {
+  it('takes the blank line with it when nothing follows it there', () => {
+    const text = 'relations:\n  a:\n    x: 1\n\n  b:\n    x: 2\n';
+    expect(deleteKey(text, ['relations'], 'b')).toBe('relations:\n  a:\n    x: 1\n');
+    expect(deleteKey(text, ['relations'], 'a')).toBe('relations:\n\n  b:\n    x: 2\n');
   });
 });

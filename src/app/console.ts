@@ -1,5 +1,5 @@
 import type { LoadedArticle } from '../corpus/built.ts';
-import { exportArticle } from '../export/index.ts';
+import { exportArticle, exportText } from '../export/index.ts';
 import { alongArrow, arrowSentence, bindQueries, resolve, summary, type NeighbourOptions } from '../query/index.ts';
 import type { CurationActions } from './curation/actions.ts';
 
@@ -51,7 +51,7 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
     },
     /** The GraphML of the graph as laid out on screen (what the Download button saves). */
     exportGraphML(): string {
-      return [...exportArticle(article, 'graphml')[0]!.chunks].join('');
+      return exportText(exportArticle(article, 'graphml')[0]!);
     },
     // The curation actions, the very functions behind the explorer's buttons: each resolves once the change is on disk.
     addEntity: async (options: Parameters<CurationActions['addEntity']>[0]) => needs(curation).addEntity(options),
@@ -73,7 +73,8 @@ export function createConsoleApi(article: LoadedArticle, select: (node: string) 
         'Curation (under `npm start`; each returns a promise that resolves once the change is on disk):',
         '  kg.addEntity({type, label, article, mention: {start, end}})   resolves to the new id',
         '  kg.addRelation({from, type, to, article, evidence: {start, end}})   offsets: UTF-16 units of the article text',
-        '  kg.accept(id)   kg.reject(id)   kg.merge(keepId, mergedId)   kg.splitAlias(id, alias)   kg.undo()   kg.redo()',
+        '  kg.accept(id)   kg.reject(id)   id: an entity, a relation, or a relation type kg add proposed',
+        '  kg.merge(keepId, mergedId)   kg.splitAlias(id, alias)   kg.undo()   kg.redo()',
         '  kg.graph   the graphology graph',
       ].join('\n');
       console.log(text);

@@ -26,7 +26,6 @@ import { createLasso } from './controllers/lasso.ts';
 import { createNodeDrag } from './controllers/nodeDrag.ts';
 import './interaction.css';
 import { createShareLink } from './controllers/shareLink.ts';
-import { createEdgeLabelLayout } from './view/edgeLabels.ts';
 import './features.css';
 import './exports.css';
 import { createOpenFile } from './controllers/openFile.ts';
@@ -86,8 +85,7 @@ export async function createExplorer(article: LoadedArticle, { slug, entries, co
   const selection = createSelection(graph, store, view);
   createSearch(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-options'), graph, { kinds: ['entity', 'relation'], choose: selection.hit });
   const pathFinder = createPathFinder(byId('details'), graph, store, view, selection);
-  const edgeLabels = createEdgeLabelLayout();
-  edgeLabels.attach(view.renderer);
+  const { edgeLabels } = view;
 
   const status = byId('layout-status');
   const toggle = byId<HTMLButtonElement>('layout-toggle');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildCorpus, type CorpusModel, type CorpusSources } from '../corpus/buildCorpus.ts';
 import { ParsedFiles } from '../corpus/parsedFiles.ts';
@@ -8,10 +8,10 @@ import { corpusIndex } from '../intake/articleFiles.ts';
 import { intakeArticle } from '../intake/intake.ts';
 import { DataValidationError, UsageError } from '../model/errors.ts';
 import { SLUG } from '../model/types.ts';
+import { writeArticleFolder } from './articleFolder.ts';
 import { writeFilesAtomic } from './atomicWrite.ts';
 import { ARTICLE_FILES, VOCABULARY_FILE, findDataDir, readCorpusSources } from './dataDir.ts';
 import { formatDataError } from './format.ts';
-import { onInterrupt } from './signals.ts';
 import { readText } from './readText.ts';
 import { visible } from './terminal.ts';
 
@@ -102,36 +102,13 @@ async function addOne(file: string, options: AddOptions, dataDir: string, { sour
   const draft = draftArticle(text, { vocabulary: corpus.vocabulary, known: corpus.entities.map(({ id, type, label, aliases }) => ({ id, type, label, aliases })) });
   const result = intakeArticle({ slug, text, meta, draft, vocabulary: corpus.vocabulary, corpus: corpusIndex(corpus.entities) }, sources, { parsed, dir: target });
 
-  // Built beside its final place under a hidden name (listArticles passes hidden entries over),
-  // then renamed: the article appears complete, and a rename never replaces an existing folder.
-  const temp = join(articles, `.${slug}.tmp-${process.pid}-${Date.now()}`);
   const vocabularyPath = join(dataDir, VOCABULARY_FILE);
-  const stop = onInterrupt(() => {
-    rmSync(temp, { recursive: true, force: true });
-    return `${target} not added`;
+  const proposed = result.vocabulary;
+  await writeArticleFolder(articles, slug, { article: text, meta: result.meta, graph: result.graph }, 'added', proposed === undefined ? {} : {
+    beforeRename: () => writeFilesAtomic([{ path: vocabularyPath, chunks: [proposed] }]),
+    // The article did not arrive: neither do the types it proposed.
+    undo: () => writeFilesAtomic([{ path: vocabularyPath, chunks: [sources.vocabulary.text] }]),
   });
-  try {
-    mkdirSync(temp);
-    await writeFilesAtomic([
-      { path: join(temp, ARTICLE_FILES.article), chunks: [text] },
-      { path: join(temp, ARTICLE_FILES.meta), chunks: [result.meta] },
-      { path: join(temp, ARTICLE_FILES.graph), chunks: [result.graph] },
-    ]);
-    // The proposed relation types first: once the article folder exists it must validate.
-    if (result.vocabulary !== undefined) await writeFilesAtomic([{ path: vocabularyPath, chunks: [result.vocabulary] }]);
-    try {
-      renameSync(temp, target);
-    } catch (error) {
-      // The article did not arrive: neither do the types it proposed.
-      if (result.vocabulary !== undefined) await writeFilesAtomic([{ path: vocabularyPath, chunks: [sources.vocabulary.text] }]);
-      throw error;
-    }
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
-  } finally {
-    stop();
-  }
   const next: CorpusSources = {
     ...sources,
     ...(result.vocabulary === undefined ? {} : { vocabulary: { path: sources.vocabulary.path, text: result.vocabulary } }),

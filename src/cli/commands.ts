@@ -17,6 +17,7 @@ export const GLOBAL_OPTIONS: Options = {
   article: { type: 'string' },
   json: { type: 'boolean' },
   store: { type: 'string' },
+  file: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -24,6 +25,7 @@ const GLOBAL_HELP = [
   '--data DIR        data folder (default: ./data, else $KG_DATA, else the package\'s own)',
   '--article SLUG    which article, when the data holds several ($KG_ARTICLE)',
   '--json            print the result as JSON, for scripts',
+  '--file FILE       answer neighbours, path, search, show, stats or export on a GraphML, GEXF or graphology JSON file instead of the data',
   '--store URL       a PostgreSQL store (postgres://…) to push to, or to answer neighbours, path, search, show and stats from ($KG_STORE)',
   '-h, --help        this help',
 ];
@@ -114,6 +116,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {},
     help: [],
   },
+  import: {
+    args: '<file>',
+    summary: 'turn a GraphML or GEXF file that kg export wrote (with its evidence and text) into a corpus article',
+    positionals: [1, 1],
+    options: { slug: { type: 'string' } },
+    help: ['--slug S   the new article folder\'s name (default: the slug the file carries); an existing article is never overwritten'],
+  },
   repl: { args: '', summary: 'an interactive console with the graph and the query functions loaded', positionals: [0, 0], options: {}, help: [] },
 };
 
@@ -137,6 +146,8 @@ export function mainHelp(): string {
     '  kg path Scholz IISS',
     '  kg export --out graph.graphml',
     '  kg export --format csv --table edges',
+    '  kg neighbours n42 --file network.graphml --depth 2',
+    '  kg import graph.graphml --slug 2025-03-04-copy',
     '  kg draft article.txt --json',
     '  kg review --article 2025-03-04-ribeiro-meets-starmer',
     '  kg push --store postgres://localhost/kg',

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadedArticle } from '../corpus/built.ts';
+import { ImportError } from '../import/errors.ts';
 import { DataValidationError, EntityNotFoundError, UsageError, type DataIssue } from '../model/errors.ts';
 import { neighbours, path, search, show, stats, type GraphStats, type NeighbourOptions, type PathResult, type SearchHit } from '../query/index.ts';
 import { directionOf, entityTypeOf } from '../query/options.ts';
@@ -47,6 +48,7 @@ async function run(argv: string[]): Promise<number> {
   if (positionals.length < min || positionals.length > max) {
     throw new UsageError(`kg ${command} takes ${spec.args || 'no arguments'}; got ${positionals.length} argument(s). See kg ${command} --help`);
   }
+  if (values.file !== undefined && !FILE_COMMANDS.includes(command)) throw new UsageError(`kg ${command} reads the data folder; --file is for ${FILE_COMMANDS.filter((c) => c !== 'neighbors').join(', ')}`);
   const json = Boolean(values.json);
   // The text renderings make every data string visible themselves; JSON keeps the data exact.
   const output = (data: unknown, text: () => string) => print(json ? visibleJson(JSON.stringify(data, null, 2)) : text());
@@ -72,11 +74,17 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'import') {
+    const { importCommand } = await import('./importCommand.ts');
+    print(await importCommand(positionals[0]!, { data: values.data as string | undefined, slug: values.slug as string | undefined }));
+    return 0;
+  }
+  if (values.file !== undefined) return fileQuery(command, values.file as string, positionals, values, output);
   const store = storeUrl(command, values);
   if (command === 'push') return push(store, values);
   if (store !== undefined) return storeQuery(store, command, positionals, values, output);
 
-  const [a = '', b = ''] = positionals;
+  const [a = ''] = positionals;
   if (command === 'neighbours' || command === 'neighbors' || command === 'show') {
     // Checked and normalised before any data is read, so the part and the whole see the same options.
     const options: NeighbourOptions = command === 'show' ? {} : neighbourOptions(values);
@@ -102,21 +110,47 @@ async function run(argv: string[]): Promise<number> {
   const limit = values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string);
   const dataDir = findDataDir(values.data as string | undefined);
   const article = await loadArticleData(dataDir, chooseArticle(dataDir, values.article as string | undefined));
-  const { graph } = article;
-  switch (command) {
-    case 'path':
-      return answerPath(path(graph, a, b, { directed: Boolean(values.directed) }), output);
-    case 'search':
-      return answerSearch(a, search(graph, a, limit), output);
-    case 'stats':
-      return answerStats(stats(graph), output);
-    case 'repl': {
-      const { startRepl } = await import('./repl.ts');
-      await startRepl(article);
-      return 0;
-    }
+  if (command === 'repl') {
+    const { startRepl } = await import('./repl.ts');
+    await startRepl(article);
+    return 0;
   }
+  if (command === 'path' || command === 'search' || command === 'stats') return answerOn(article, command, positionals, values, output, limit);
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** The commands `--file` serves: the queries and export, on the file's graph. */
+const FILE_COMMANDS = ['neighbours', 'neighbors', 'path', 'search', 'show', 'stats', 'export'];
+
+/**
+ * `kg neighbours X --file g.graphml`: the file (GraphML, GEXF or graphology JSON) read as the
+ * explorer opens it, and the same query core and renderings answer on its graph.
+ */
+async function fileQuery(command: string, file: string, positionals: string[], values: Values, output: Output): Promise<number> {
+  for (const other of ['data', 'article', 'store']) {
+    if (values[other] !== undefined) throw new UsageError(`--file answers on the file's graph alone: leave out --${other}`);
+  }
+  const { fileArticle } = await import('./fileArticle.ts');
+  if (command === 'export') {
+    const { exportCommand, exportRequest } = await import('./exportCommand.ts');
+    const request = exportRequest(values as { format?: string; out?: string; table?: string });
+    // A picture needs positions: a file without them is laid out as the explorer lays it out.
+    return await exportCommand(await fileArticle(file, { layout: request.format === 'svg' }), request);
+  }
+  // Checked before the file is read: a mistyped option should not wait for a large file.
+  const options = command.startsWith('neighbo') ? neighbourOptions(values) : {};
+  const limit = values.limit === undefined ? undefined : wholeNumber('--limit', values.limit as string);
+  const article = await fileArticle(file);
+  if (command === 'path' || command === 'search' || command === 'stats') return answerOn(article, command, positionals, values, output, limit);
+  return entityQuery(command, article, positionals[0] ?? '', options, output);
+}
+
+/** `kg path`, `search` and `stats` on a loaded graph, the corpus's or a file's. */
+function answerOn(article: LoadedArticle, command: 'path' | 'search' | 'stats', [a = '', b = '']: string[], values: Values, output: Output, limit: number | undefined): number {
+  const { graph } = article;
+  if (command === 'path') return answerPath(path(graph, a, b, { directed: Boolean(values.directed) }), output);
+  if (command === 'search') return answerSearch(a, search(graph, a, limit), output);
+  return answerStats(stats(graph), output);
 }
 
 /** The commands a store answers; every other command reads the data folder. */
@@ -281,6 +315,11 @@ function print(text: string): void {
 /** One line per error a user can act on, data and names made visible; a stack only for a bug of ours. */
 function report(error: unknown): number {
   const say = (text: string) => process.stderr.write(`kg: ${text}\n`);
+  // A graph file given with --file or to kg import: its name, line and column, as a compiler says them.
+  if (error instanceof ImportError) {
+    say(visible(error.message));
+    return 1;
+  }
   const known = userError(error);
   if (known) {
     say(known.message);

@@ -12,9 +12,13 @@ export interface ReviewOptions {
   yes?: boolean;
 }
 
-/** Two lines per draft; each data string made visible on its own, so none can break a line. */
-const line = (d: DraftItem, text: string) =>
-  `  ${d.kind.padEnd(9)}${visible(d.name)}  [${visible(d.id)}]\n      ${d.confidence.toFixed(2)} ${visible(d.rule)}  "${visible(text.slice(d.start, d.end))}" [${d.start}-${d.end}]`;
+/** Two lines per draft (a relation type: with the relations using it); each data string made visible on its own, so none can break a line. */
+const line = (d: DraftItem, text: string) => {
+  const head = `  ${(d.kind === 'relationType' ? 'type' : d.kind).padEnd(9)}${visible(d.name)}  [${visible(d.id)}]\n      ${d.confidence.toFixed(2)} ${visible(d.rule)}  `;
+  if (d.kind !== 'relationType') return `${head}"${visible(text.slice(d.start, d.end))}" [${d.start}-${d.end}]`;
+  const uses = d.uses ?? [];
+  return head + (uses.length ? `used by ${uses.length}: ${uses.map(visible).join('; ')}` : 'used by no relation');
+};
 
 /** `kg review`: the drafts of the article (or of every article), in text order, each with where the text states it. */
 export function reviewCommand(options: ReviewOptions): string {
@@ -30,7 +34,7 @@ export function reviewCommand(options: ReviewOptions): string {
     const mine = drafts.filter((d) => d.article === article);
     out.push(`${visible(article)}: ${mine.length} draft${mine.length === 1 ? '' : 's'}`, ...mine.map((d) => line(d, texts.get(article) ?? '')));
   }
-  out.push('', 'kg accept ID… clears the draft mark; kg reject ID… removes the item.');
+  out.push('', 'kg accept ID… clears the draft mark; kg reject ID… removes the item (a relation type only once no relation uses it).');
   return out.join('\n');
 }
 
@@ -51,7 +55,8 @@ export async function decideCommand(op: 'accept' | 'reject', ids: readonly strin
     }
     await writeFilesAtomic(result.files.map((f) => ({ path: f.path, chunks: [f.text] })));
     const taken = result.target === 'entity' && result.removed.length ? ` and its ${result.removed.length} relation${result.removed.length === 1 ? '' : 's'}` : '';
-    done.push(`${op === 'accept' ? 'accepted' : 'rejected'} ${visible(id)}${taken}`);
+    const what = result.target === 'relationType' ? 'relation type ' : '';
+    done.push(`${op === 'accept' ? 'accepted' : 'rejected'} ${what}${visible(id)}${taken}`);
   }
   return done.join('\n');
 }

@@ -4,6 +4,8 @@ import type { Edit } from './edits.ts';
 const id = z.string().min(1).max(300);
 const span = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
 const article = z.string().min(1).max(200);
+/** Typed attributes or qualifiers by name; the vocabulary's types are checked by the edit itself. */
+const values = z.record(z.string().min(1).max(100), z.union([z.string().max(300), z.number(), z.boolean()]));
 
 /** An edit as a client sends it (the explorer, window.kg): checked whole before anything reads the data. */
 export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('op', [
@@ -21,6 +23,7 @@ export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('op', [
     type: z.string().min(1).max(40).optional(),
     aliases: z.array(z.string().max(300)).max(100).optional(),
     description: z.string().max(5000).optional(),
+    attributes: values.optional(),
     accept: z.boolean().optional(),
   }),
   z.strictObject({
@@ -29,7 +32,7 @@ export const editSchema: z.ZodType<Edit> = z.discriminatedUnion('op', [
     article: article.optional(),
     type: z.string().min(1).max(100).optional(),
     reverse: z.boolean().optional(),
-    qualifiers: z.record(z.string().min(1).max(100), z.union([z.string().max(300), z.number(), z.boolean()])).optional(),
+    qualifiers: values.optional(),
     evidence: span.optional(),
     accept: z.boolean().optional(),
   }),

@@ -1,6 +1,7 @@
 import { buildCorpus, type CorpusModel, type CorpusSources } from '../corpus/buildCorpus.ts';
 import { locateQuote } from '../corpus/ground.ts';
 import { relationIds } from '../corpus/relationIds.ts';
+import { parseVocabulary } from '../corpus/vocabulary.ts';
 import type { SourceFile } from '../corpus/yamlSource.ts';
 import { slugify } from '../draft/slug.ts';
 import { own } from '../model/own.ts';
@@ -8,7 +9,9 @@ import { ENTITY_TYPES, type EntityType, type Scalar } from '../model/types.ts';
 import { foldCase } from '../text/fold.ts';
 import { CurationError } from './errors.ts';
 import { allRelations, articleFiles, entityFiles, findEntity, findRelation, isDefinition, listOf, type Entry } from './locate.ts';
-import { addToList, appendItem, deleteItem, deleteKey, removeFromList, replaceValue, setScalar } from './yamlText.ts';
+import { coerceAttributes } from './attributes.ts';
+import { isDraftType, isRelationType, mustBeUnused } from './relationTypes.ts';
+import { addToList, appendItem, deleteItem, deleteKey, removeFromList, replaceValue, setMap, setScalar } from './yamlText.ts';
 
 /** A curator's change to the data, as the explorer, window.kg and `kg accept`/`kg reject` ask for it. */
 export type Edit =
@@ -20,7 +23,17 @@ export type Edit =
   | { op: 'merge'; keep: string; merged: string }
   /** One alias of an entity made an entity of its own, of the same type, where the alias was written. */
   | { op: 'splitAlias'; id: string; alias: string }
-  | { op: 'editEntity'; id: string; label?: string; type?: string; aliases?: string[]; description?: string; accept?: boolean }
+  | {
+      op: 'editEntity';
+      id: string;
+      label?: string;
+      type?: string;
+      aliases?: string[];
+      description?: string;
+      /** The entity's typed attributes, whole: those left out go; each value is made and checked as the vocabulary types it. */
+      attributes?: Record<string, Scalar>;
+      accept?: boolean;
+    }
   | {
       op: 'editRelation';
       id: string;
@@ -42,7 +55,7 @@ export interface EditResult {
   /** The relations a rejected or merged entity took with it (or the rejected relation), by `<article>:<id>`. */
   removed: string[];
   /** What an accept or reject acted on. */
-  target?: 'entity' | 'relation';
+  target?: 'entity' | 'relation' | 'relationType';
   /** The corpus as it will be once the files are written: validated. */
   corpus: CorpusModel;
 }
@@ -61,7 +74,7 @@ class Changes {
   applied(): CorpusSources {
     const swap = (file: SourceFile) => (this.texts.has(file.path) ? { path: file.path, text: this.texts.get(file.path)! } : file);
     const { vocabulary, entities, articles } = this.sources;
-    return { vocabulary, ...(entities ? { entities: swap(entities) } : {}), articles: articles.map((a) => ({ ...a, graph: swap(a.graph), meta: swap(a.meta) })) };
+    return { vocabulary: swap(vocabulary), ...(entities ? { entities: swap(entities) } : {}), articles: articles.map((a) => ({ ...a, graph: swap(a.graph), meta: swap(a.meta) })) };
   }
   /** The current file (with changes so far), to find entries again after an edit moved them. */
   current(file: SourceFile): SourceFile {
@@ -78,13 +91,13 @@ export function applyEdit(sources: CorpusSources, edit: Edit): EditResult {
   const changes = new Changes(sources);
   let id: string | undefined;
   let removed: string[] = [];
-  const target = edit.op === 'accept' || edit.op === 'reject' ? (hasEntity(sources, edit.id) ? 'entity' : 'relation') : edit.op === 'editEntity' ? 'entity' : edit.op === 'editRelation' ? 'relation' : undefined;
+  const target = edit.op === 'accept' || edit.op === 'reject' ? targetOf(sources, edit.id, edit.article) : edit.op === 'editEntity' ? 'entity' : edit.op === 'editRelation' ? 'relation' : undefined;
   switch (edit.op) {
     case 'accept':
-      accept(changes, edit.id, edit.article);
+      accept(changes, target!, edit.id, edit.article);
       break;
     case 'reject':
-      removed = reject(changes, edit.id, edit.article);
+      removed = reject(changes, target!, edit.id, edit.article);
       break;
     case 'addEntity':
       id = addEntity(changes, edit);
@@ -116,17 +129,39 @@ export function applyEdit(sources: CorpusSources, edit: Edit): EditResult {
 }
 
 const original = (sources: CorpusSources, path: string) =>
-  [sources.entities, ...sources.articles.flatMap((a) => [a.graph, a.meta])].find((f) => f?.path === path)?.text;
+  [sources.vocabulary, sources.entities, ...sources.articles.flatMap((a) => [a.graph, a.meta])].find((f) => f?.path === path)?.text;
 
 const entityPath = (entry: Entry) => ['entities', entry.index];
 const relationPath = (entry: Entry) => ['relations', entry.index];
 const hasEntity = (sources: CorpusSources, id: string) => entityFiles(sources).some(({ file }) => listOf(file, 'entities').some((e) => own(e, 'id') === id && isDefinition(e)));
 
+type Target = NonNullable<EditResult['target']>;
+
+/**
+ * What an id names: an entity, else a relation, else a relation type of the vocabulary (ids
+ * cannot tell a relation from a type: a relation's own `id:` may be a single word, as a type's is).
+ */
+function targetOf(sources: CorpusSources, id: string, article?: string): Target {
+  if (hasEntity(sources, id)) return 'entity';
+  if (!isRelationType(sources, id)) return 'relation';
+  try {
+    findRelation(sources, id, article);
+    return 'relation';
+  } catch {
+    return 'relationType';
+  }
+}
+
 /** Accepting clears the draft mark: the item is then the curator's. */
-function accept(changes: Changes, id: string, article?: string): void {
-  const entry = hasEntity(changes.sources, id) ? findEntity(changes.sources, id).definition : findRelation(changes.sources, id, article);
+function accept(changes: Changes, target: Target, id: string, article?: string): void {
+  if (target === 'relationType') {
+    if (!isDraftType(changes.sources, id)) throw new CurationError(`relation type ${id} is not a draft: there is nothing to accept`);
+    changes.edit(changes.sources.vocabulary, (text) => deleteKey(text, ['relations', id], 'draft'));
+    return;
+  }
+  const entry = target === 'entity' ? findEntity(changes.sources, id).definition : findRelation(changes.sources, id, article);
   if (own(entry.value, 'draft') === undefined) throw new CurationError(`${id} is not a draft: there is nothing to accept`);
-  changes.edit(entry.file, (text) => deleteKey(text, isDefinition(entry.value) && hasEntity(changes.sources, id) ? entityPath(entry) : relationPath(entry), 'draft'));
+  changes.edit(entry.file, (text) => deleteKey(text, target === 'entity' ? entityPath(entry) : relationPath(entry), 'draft'));
 }
 
 /** Removes entries of one file, last first, so the indexes of those before stay right. */
@@ -143,8 +178,15 @@ function deleteEntries(changes: Changes, entries: readonly Entry[], key: 'entiti
  * entry naming it, every relation at either end of it, and any qualifier or attribute whose
  * value it is. The relations it took are returned, for the confirmation that lists them.
  */
-function reject(changes: Changes, id: string, article?: string): string[] {
-  if (!hasEntity(changes.sources, id)) {
+function reject(changes: Changes, target: Target, id: string, article?: string): string[] {
+  if (target === 'relationType') {
+    // The vocabulary's own types are the curators' to change in vocabulary.yaml; a proposed one is a draft like any other.
+    if (!isDraftType(changes.sources, id)) throw new CurationError(`relation type ${id} is not a draft: remove it from vocabulary.yaml by hand if it should go`);
+    mustBeUnused(changes.sources, id);
+    changes.edit(changes.sources.vocabulary, (text) => deleteKey(text, ['relations'], id));
+    return [];
+  }
+  if (target === 'relation') {
     const relation = findRelation(changes.sources, id, article);
     deleteEntries(changes, [relation], 'relations');
     return [`${relation.article}:${relationIds(listOf(relation.file, 'relations'))[relation.index]}`];
@@ -306,11 +348,6 @@ function mustMention(corpus: CorpusModel, article: string, id: string, span: { s
 
 
 /**
- * Changes what an entity's definition says: its label, type, aliases (the whole list) or
- * description; an empty list or description removes the key. `accept` also clears the draft
- * mark, for a curator who fixed a draft and so reviewed it.
- */
-/**
  * Splits an alias off into a new entity: the name leaves the entity's aliases (in its definition,
  * or in the article's reference entry that gave it) and becomes the label of a new entity of the
  * same type, defined in that same file, so a corpus-wide name stays corpus-wide and a local one
@@ -331,6 +368,11 @@ function splitAlias(changes: Changes, id: string, alias: string): string {
   return fresh;
 }
 
+/**
+ * Changes what an entity's definition says: its label, type, aliases (the whole list),
+ * description or typed attributes (the whole set); an empty list, description or set removes
+ * the key. `accept` also clears the draft mark, for a curator who fixed a draft and so reviewed it.
+ */
 function editEntity(changes: Changes, edit: Extract<Edit, { op: 'editEntity' }>): void {
   const { definition } = findEntity(changes.sources, edit.id);
   const path = entityPath(definition);
@@ -347,6 +389,13 @@ function editEntity(changes: Changes, edit: Extract<Edit, { op: 'editEntity' }>)
   if (edit.description !== undefined) {
     const description = edit.description.trim();
     changes.edit(definition.file, (text) => (description ? replaceValue(text, path, 'description', description, own(valueAt(changes, definition), 'aliases') !== undefined ? 'aliases' : 'label') : deleteKey(text, path, 'description')));
+  }
+  if (edit.attributes !== undefined) {
+    const ids = new Set(entityFiles(changes.sources).flatMap(({ file }) => listOf(file, 'entities').filter(isDefinition).map((e) => String(own(e, 'id')))));
+    const attributes = coerceAttributes(parseVocabulary(changes.sources.vocabulary), ids, edit.attributes);
+    const entry = valueAt(changes, definition);
+    const after = ['description', 'aliases', 'label'].find((key) => own(entry, key) !== undefined);
+    changes.edit(definition.file, (text) => setMap(text, path, 'attributes', attributes, after));
   }
   if (edit.accept) changes.edit(definition.file, (text) => deleteKey(text, path, 'draft'));
 }

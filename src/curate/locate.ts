@@ -71,7 +71,7 @@ export function findRelation(sources: CorpusSources, id: string, slug?: string):
     const index = relationIds(relations).indexOf(relation);
     if (index !== -1) return { file: files.graph, article: files.slug, index, value: relations[index]! };
   }
-  throw new CurationError(`no entity or relation "${id}"${article !== undefined ? ` in article ${article}` : ''}`);
+  throw new CurationError(`no entity, relation or relation type "${id}"${article !== undefined ? ` in article ${article}` : ''}`);
 }
 
 /** Every relation of every article, with where it is. */

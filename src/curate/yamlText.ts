@@ -104,7 +104,16 @@ export function deleteKey(text: string, mapPath: Path, key: string): string {
   const keyStart = rangeOf(pair.key)[0];
   const valueEnd = pair.value ? rangeOf(pair.value)[1] : rangeOf(pair.key)[1];
   const before = text.slice(lineStart(text, keyStart), keyStart);
-  if (/^\s*$/.test(before)) return splice(text, lineStart(text, keyStart), afterNode(text, valueEnd));
+  if (/^\s*$/.test(before)) {
+    let from = lineStart(text, keyStart);
+    let to = afterNode(text, valueEnd);
+    // A blank line that only set this key apart goes with it.
+    if (text.slice(from - 2, from) === '\n\n') {
+      if (text.slice(to, to + 1) === '\n') to += 1;
+      else if (to >= text.length) from -= 1;
+    }
+    return splice(text, from, to);
+  }
   // The key shares its line with the item's `- `: the next key moves up into its place.
   const pairs = map.items as Pair<Node, Node>[];
   const next = pairs[pairs.indexOf(pair) + 1];
@@ -226,4 +235,44 @@ export function removeFromList(text: string, listPath: Path, index: number): str
 /** The plain value of a file, for finding what to edit. */
 export function valueOf(text: string): unknown {
   return parse(text).toJS({ maxAliasCount: 100 });
+}
+
+/**
+ * Makes the block map under `key` hold exactly `entries`: a value that changed is replaced where
+ * it is, a new key goes after the last, a key left out is removed, and every line of the map
+ * that did not change (its comments too) stays as written. A map written in flow style (`{…}`)
+ * is rewritten on its line; a missing one is added as a block after `after`; an empty `entries`
+ * removes the key.
+ */
+export function setMap(text: string, mapPath: Path, key: string, entries: Record<string, unknown>, after?: string): string {
+  const names = Object.keys(entries);
+  if (!names.length) return deleteKey(text, mapPath, key);
+  const doc = parse(text);
+  const map = nodeAt(doc, mapPath);
+  if (!isMap(map)) throw new YamlEditError(`${mapPath.join('.')} is not a map`);
+  const old = pairOf(map, key)?.value;
+  if (!old || (isScalar(old) && old.value === null)) return addBlockMap(old ? deleteKey(text, mapPath, key) : text, mapPath, key, entries, after);
+  if (!isMap(old)) throw new YamlEditError(`${[...mapPath, key].join('.')} is not a map`);
+  if (old.flow) return setKey(text, mapPath, key, entries);
+  const path = [...mapPath, key];
+  const current = old.toJSON() as Record<string, unknown>;
+  let next = text;
+  for (const name of names) if (!Object.hasOwn(current, name) || current[name] !== entries[name]) next = setKey(next, path, name, entries[name]);
+  // Removed last, so the map is never left without a key in between.
+  for (const name of Object.keys(current)) if (!Object.hasOwn(entries, name)) next = deleteKey(next, path, name);
+  return next;
+}
+
+/** Adds `key:` holding a block map, one `name: value` a line, after `after` (or last). */
+function addBlockMap(text: string, mapPath: Path, key: string, entries: Record<string, unknown>, after?: string): string {
+  const doc = parse(text);
+  const map = nodeAt(doc, mapPath);
+  if (!isMap(map) || map.flow) throw new YamlEditError(`${mapPath.join('.')} is not a block map`);
+  const pairs = map.items as Pair<Node, Node>[];
+  const anchor = (after !== undefined ? pairOf(map, after) : undefined) ?? pairs.at(-1);
+  if (!anchor) throw new YamlEditError(`${mapPath.join('.')} is empty`);
+  const indent = ' '.repeat(columnOf(text, rangeOf(pairs[0]!.key)[0]));
+  const at = afterNode(text, rangeOf(anchor.value ?? anchor.key)[1]);
+  const lines = Object.entries(entries).map(([name, value]) => `${indent}  ${flowText(name)}: ${flowText(value)}\n`);
+  return splice(text, at, at, `${indent}${flowText(key)}:\n${lines.join('')}`);
 }

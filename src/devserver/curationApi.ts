@@ -28,16 +28,19 @@ export function dataStampOf(sources: CorpusSources): string {
  * inside it. A request whose `base` (the stamp of the data the page was built from) is no longer
  * the data's is refused, so a file edited on disk since is never overwritten.
  */
-export function curationApi(dataDir: string, token: string): Connect.NextHandleFunction {
+export function curationApi(dataDir: string, token: string, options: { written?: (files: readonly { path: string; text: string }[]) => void } = {}): Connect.NextHandleFunction {
   const root = resolve(dataDir);
   const history = createHistory();
+  /** The files the request being answered wrote: told to `written` once its answer has gone. */
+  const wrote = new WeakMap<IncomingMessage, { path: string; text: string }[]>();
   const inside = (path: string) => {
     const rel = relative(root, resolve(path));
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   };
-  const write = async (files: { path: string; text: string }[]) => {
+  const write = async (req: IncomingMessage, files: { path: string; text: string }[]) => {
     for (const f of files) if (!inside(f.path)) throw new RequestError(403, 'refused: a file outside the data folder');
     await writeFilesAtomic(files.map((f) => ({ path: f.path, chunks: [f.text] })));
+    wrote.set(req, files.map((f) => ({ path: resolve(f.path), text: f.text })));
   };
   const current = (base: unknown) => {
     const sources = readCorpusSources(dataDir);
@@ -47,14 +50,14 @@ export function curationApi(dataDir: string, token: string): Connect.NextHandleF
     return sources;
   };
   /** Undo and redo write a file back only if it is still what the change left, and the corpus stays valid. */
-  const writeBack = (sources: CorpusSources) => async (files: { path: string; expected: string; text: string }[]) => {
+  const writeBack = (req: IncomingMessage, sources: CorpusSources) => async (files: { path: string; expected: string; text: string }[]) => {
     for (const f of files) {
       if (readFileSync(f.path, 'utf8') !== f.expected) throw new RequestError(409, `${relative(root, f.path)} changed on disk since that change: it is left as it is`);
     }
     const texts = new Map(files.map((f) => [f.path, f.text]));
     const swap = <T extends { path: string; text: string }>(file: T): T => (texts.has(file.path) ? { ...file, text: texts.get(file.path)! } : file);
-    buildCorpus({ ...sources, ...(sources.entities ? { entities: swap(sources.entities) } : {}), articles: sources.articles.map((a) => ({ ...a, graph: swap(a.graph), meta: swap(a.meta) })) });
-    await write(files);
+    buildCorpus({ ...sources, vocabulary: swap(sources.vocabulary), ...(sources.entities ? { entities: swap(sources.entities) } : {}), articles: sources.articles.map((a) => ({ ...a, graph: swap(a.graph), meta: swap(a.meta) })) });
+    await write(req, files);
   };
 
   const handle = async (req: IncomingMessage, route: string) => {
@@ -64,7 +67,7 @@ export function curationApi(dataDir: string, token: string): Connect.NextHandleF
     const body = (await readJson(req)) as { edit?: unknown; base?: unknown } | null;
     const sources = current(body?.base);
     if (route === 'undo' || route === 'redo') {
-      const change = await history[route](writeBack(sources));
+      const change = await history[route](writeBack(req, sources));
       if (!change) throw new RequestError(409, `nothing to ${route}`);
       return { done: change.label, stamp: dataStampOf(readCorpusSources(dataDir)), ...history.state() };
     }
@@ -73,7 +76,7 @@ export function curationApi(dataDir: string, token: string): Connect.NextHandleF
     if (!parsed.success) throw new RequestError(400, `not an edit: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
     const result = applyEdit(sources, parsed.data);
     const before = new Map(result.files.map((f) => [f.path, readFileSync(f.path, 'utf8')]));
-    await write(result.files);
+    await write(req, result.files);
     history.record({ label: describeEdit(parsed.data), files: result.files.map((f) => ({ path: f.path, before: before.get(f.path)!, after: f.text })) });
     return { ...(result.id !== undefined ? { id: result.id } : {}), removed: result.removed, stamp: dataStampOf(readCorpusSources(dataDir)), ...history.state() };
   };
@@ -83,7 +86,11 @@ export function curationApi(dataDir: string, token: string): Connect.NextHandleF
     if (!url.startsWith(CURATION_PATH)) return next();
     const route = url.slice(CURATION_PATH.length).split('?')[0]!;
     handle(req, route).then(
-      (answer) => send(res, 200, { ok: true, ...answer }),
+      (answer) => {
+        const files = wrote.get(req);
+        if (files && options.written) res.once('finish', () => options.written!(files));
+        send(res, 200, { ok: true, ...answer });
+      },
       (error: unknown) => send(res, ...failure(error)),
     );
   };

@@ -44,7 +44,14 @@ const EDGE_KEYS: GraphMLKey[] = [
   { name: 'evidence_start', type: 'int' },
   { name: 'evidence_end', type: 'int' },
 ];
-const GRAPH_KEYS = ['slug', 'title', 'publisher', 'dateline', 'date', 'url', 'photoCaption', 'photoCredit'];
+const GRAPH_KEYS = ['slug', 'title', 'publisher', 'dateline', 'date', 'url', 'photoCaption', 'photoCredit', 'text'];
+
+/**
+ * One article's whole text, as a graph attribute: the file then carries its evidence whole, and
+ * `kg import` can make the article again from it (src/import/exportedArticle.ts). A corpus has
+ * none (its relations quote many texts), nor a graph opened from a file.
+ */
+export const ARTICLE_TEXT_KEY = 'text';
 
 /** Provenance keys, declared only for a corpus graph: one article's export stays as it always was. */
 const PROVENANCE = { node: [{ name: 'articles', type: 'string' }], edge: [{ name: 'article', type: 'string' }] } as const satisfies Record<string, GraphMLKey[]>;

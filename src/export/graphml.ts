@@ -2,8 +2,11 @@
  * GraphML writer for graphology graphs.
  *
  * graphology has no GraphML writer (graphology-graphml only exports `parse`), so this one is ours.
- * It is pure (no fs, no DOM) and streaming: `writeGraphML` yields chunks of about `chunkSize`
- * characters and never holds the whole document.
+ * It is pure (no fs, no DOM) and streaming: `writeGraphML` yields UTF-8 chunks (Uint8Array) of
+ * about `chunkSize` bytes, each ending at an element boundary, and never holds the whole document.
+ * Fast because it writes bytes, not strings (./graphmlSink.ts says why and how), from a key
+ * schema turned once into flat arrays (./graphmlKeys.ts); not generated code, which the
+ * explorer's Content-Security-Policy (no 'unsafe-eval') would refuse.
  *
  * Contract:
  * - One `<key>` per attribute per domain, `for="node" | "edge" | "graph"` (never `all`), typed with
@@ -26,240 +29,219 @@
  *   read a missing string as "". GEXF (graphology-gexf) omits empty values the same way.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { escapeAttr, escapeText, isNmtoken } from './xml.ts';
+import { assignIds, collectKeys, type Domain, type GraphMLKey, type GraphMLType, type KeySet } from './graphmlKeys.ts';
+import { ByteSink, chunksText, markup, type Markup } from './graphmlSink.ts';
+import { escapeAttr } from './xml.ts';
 
-export type GraphMLType = 'boolean' | 'int' | 'long' | 'float' | 'double' | 'string';
-export interface GraphMLKey {
-  name: string;
-  type: GraphMLType;
-}
+export type { GraphMLKey, GraphMLType } from './graphmlKeys.ts';
 export interface GraphMLOptions {
   /** Declared attribute types per domain; attributes not declared are inferred from values (all booleans -> boolean, all safe integers -> long, other numbers -> double, else string; arrays/objects -> JSON string). */
   node?: GraphMLKey[];
   edge?: GraphMLKey[];
   graph?: GraphMLKey[];
-  /** Approximate characters per yielded chunk (default 1 << 20). */
+  /** Approximate bytes per yielded chunk (default 1 << 20). */
   chunkSize?: number;
 }
 
-type Domain = 'node' | 'edge' | 'graph';
-const TYPES: readonly GraphMLType[] = ['boolean', 'int', 'long', 'float', 'double', 'string'];
+/**
+ * How a value is written, as a small integer so that the writing loop is one switch. Kept in this
+ * module: read across modules under tsx (the bench), each would be a getter call per value.
+ */
+const STRING = 0;
+const DOUBLE = 1;
+const INTEGER = 2;
+const LONG = 3;
+const BOOLEAN = 4;
+const KIND: Record<GraphMLType, number> = { string: STRING, double: DOUBLE, float: DOUBLE, int: INTEGER, long: LONG, boolean: BOOLEAN };
 
-/** A key as written: `open` is the precomputed `<data key="…">` tag. */
-interface Key {
-  name: string;
-  id: string;
-  type: GraphMLType;
-  open: string;
-  format: Format;
+/**
+ * A domain's keys as the writing loop reads them. Each `<data>` start tag is written together with
+ * what comes before it: `">` ending the element's start tag for the first, the previous `</data>`
+ * for the others (one copy per value instead of three).
+ */
+interface DataKeys extends KeySet {
+  kinds: number[];
+  firsts: Markup[];
+  nexts: Markup[];
 }
+const dataKeys = (keys: KeySet): DataKeys => ({
+  ...keys,
+  kinds: keys.types.map((t) => KIND[t]),
+  firsts: keys.ids.map((id) => markup(`"><data key="${id}">`)),
+  nexts: keys.ids.map((id) => markup(`</data><data key="${id}">`)),
+});
 
-// Inference flags: which kinds of values an undeclared attribute has held.
-const BOOL = 1;
-const INT = 2;
-const NUM = 4;
-const OTHER = 8;
-
-function kindOf(v: unknown): number {
-  switch (typeof v) {
-    case 'boolean':
-      return BOOL;
-    case 'number':
-      return Number.isSafeInteger(v) ? INT : NUM;
-    case 'bigint':
-      return INT;
-    default:
-      return v == null ? 0 : OTHER;
-  }
-}
-
-function inferredType(flags: number): GraphMLType {
-  if (flags === BOOL) return 'boolean';
-  if (flags === INT) return 'long';
-  if (flags === NUM || flags === (INT | NUM)) return 'double';
-  return 'string';
-}
-
-/** Declared keys first (in the given order), then undeclared ones in order of first appearance. */
-function collectKeys(domain: Domain, declared: GraphMLKey[] = [], scan: (visit: (a: Attributes) => void) => void) {
-  const types = new Map<string, GraphMLType>();
-  for (const { name, type } of declared) {
-    if (!TYPES.includes(type)) throw new Error(`GraphML: ${domain} attribute "${name}" declared with unknown type "${type}"`);
-    types.set(name, type);
-  }
-  const flags = new Map<string, number>();
-  scan((attrs) => {
-    for (const name in attrs) {
-      if (types.has(name)) continue;
-      flags.set(name, (flags.get(name) ?? 0) | kindOf(attrs[name]));
-    }
-  });
-  for (const [name, f] of flags) types.set(name, inferredType(f));
-  for (const name of types.keys())
-    if (!isNmtoken(name)) throw new Error(`GraphML: ${domain} attribute name ${JSON.stringify(name)} is not an XML NMTOKEN`);
-  return types;
-}
-
-function assignIds(node: Map<string, GraphMLType>, edge: Map<string, GraphMLType>, graph: Map<string, GraphMLType>) {
-  const used = new Set<string>();
-  const claim = (wanted: string): string => {
-    let id = wanted;
-    for (let n = 2; used.has(id); n++) id = `${wanted}_${n}`;
-    used.add(id);
-    return id;
-  };
-  const make = (name: string, id: string, type: GraphMLType): Key => ({
-    name,
-    id,
-    type,
-    open: `<data key="${id}">`,
-    format: FORMAT[type],
-  });
-  // TinkerPop reads edge labels from the key with id `labelE`: the edge key keeps it.
-  const labelE = edge.has('labelE') ? make('labelE', claim('labelE'), edge.get('labelE')!) : undefined;
-  const nodeKeys = [...node].map(([name, t]) => make(name, claim(used.has(name) ? `n_${name}` : name), t));
-  const edgeKeys = [...edge].map(([name, t]) =>
-    name === 'labelE' ? labelE! : make(name, claim(used.has(name) ? `e_${name}` : name), t),
-  );
-  const graphKeys = [...graph].map(([name, t]) => make(name, claim(used.has(name) ? `g_${name}` : name), t));
-  return { nodeKeys, edgeKeys, graphKeys };
-}
-
-function fail(domain: Domain, id: string, key: Key, v: unknown, expected: string): never {
+function fail(domain: Domain, id: string, keys: DataKeys, k: number, v: unknown, expected: string): never {
   const where = domain === 'graph' ? 'graph' : `${domain} "${id}"`;
   const shown = typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : String(v);
-  throw new Error(`GraphML: ${where} attribute "${key.name}" is declared ${key.type} but holds ${shown} (${expected} expected)`);
+  throw new Error(`GraphML: ${where} attribute "${keys.names[k]}" is declared ${keys.types[k]} but holds ${shown} (${expected} expected)`);
 }
 
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;
-const LONG_LIMIT = 2n ** 63n;
 
-type Format = (key: Key, v: unknown, domain: Domain, id: string) => string;
-
-function formatDouble(key: Key, v: unknown, domain: Domain, id: string): string {
-  if (typeof v !== 'number') return fail(domain, id, key, v, 'a number');
-  if (v - v === 0) return v === 0 && 1 / v < 0 ? '-0' : '' + v; // finite
-  return v !== v ? 'NaN' : v > 0 ? 'INF' : '-INF';
-}
-
-function formatInteger(key: Key, v: unknown, domain: Domain, id: string): string {
-  if (typeof v === 'number' && Number.isSafeInteger(v) && (key.type === 'long' || (v >= INT_MIN && v <= INT_MAX)))
-    return '' + v;
+/** int/long beyond safe integers: a bigint, or a number that is whole but past 2^53. */
+function bigInteger(keys: DataKeys, k: number, v: unknown, domain: Domain, id: string): string {
   const big = typeof v === 'bigint' ? v : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : undefined;
-  const limit = key.type === 'int' ? 2n ** 31n : LONG_LIMIT;
-  if (big === undefined || big < -limit || big >= limit) return fail(domain, id, key, v, `an integer in ${key.type} range`);
+  const limit = keys.kinds[k] === INTEGER ? 2n ** 31n : 2n ** 63n;
+  if (big === undefined || big < -limit || big >= limit) return fail(domain, id, keys, k, v, `an integer in ${keys.types[k]} range`);
   return big.toString();
 }
 
-/** Value formatters by type, chosen once per key. Each throws an Error naming element and attribute. */
-const FORMAT: Record<GraphMLType, Format> = {
-  string: (_k, v) =>
-    escapeText(typeof v === 'string' ? v : typeof v === 'object' ? (JSON.stringify(v) ?? String(v)) : String(v)),
-  double: formatDouble,
-  float: formatDouble,
-  boolean: (key, v, domain, id) => (v === true ? 'true' : v === false ? 'false' : fail(domain, id, key, v, 'a boolean')),
-  int: formatInteger,
-  long: formatInteger,
-};
-
-/** `<data>` elements for `attrs`, in the precomputed key order. */
-function dataOf(keys: Key[], attrs: Attributes, domain: Domain, id: string): string {
-  let s = '';
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    const v = attrs[key.name];
-    if (v === undefined || v === null || v === '') continue;
-    s += key.open + key.format(key, v, domain, id) + '</data>';
-  }
-  return s;
-}
-
-function checkId(what: string, id: string): string {
-  if (!isNmtoken(id)) throw new Error(`GraphML: ${what} id ${JSON.stringify(id)} is not an XML NMTOKEN (use slug ids)`);
-  return id;
-}
+const TRUE = markup('true');
+const FALSE = markup('false');
 
 /**
- * Streams `graph` as a GraphML document, in chunks of about `options.chunkSize` characters.
+ * The `<data>` elements of `attrs`, in key order, after `">` ending the start tag; returns false,
+ * writing nothing, if there are none. One switch on each key's kind. Values:
+ * booleans `true`/`false`; int/long as integers (else an Error naming element and attribute);
+ * doubles as JavaScript's shortest round-trip text, `NaN`, `INF`, `-INF`, `-0`; strings escaped.
+ */
+function writeData(sink: ByteSink, keys: DataKeys, attrs: Attributes, domain: Domain, id: string): boolean {
+  const { names, kinds, firsts, nexts } = keys;
+  let any = false;
+  for (let k = 0; k < names.length; k++) {
+    const v: unknown = attrs[names[k]!];
+    if (v === undefined || v === null || v === '') continue;
+    sink.markup(any ? nexts[k]! : firsts[k]!);
+    any = true;
+    switch (kinds[k]) {
+      case STRING:
+        sink.text(typeof v === 'string' ? v : typeof v === 'object' ? (JSON.stringify(v) ?? String(v)) : String(v));
+        break;
+      case DOUBLE:
+        if (typeof v !== 'number') fail(domain, id, keys, k, v, 'a number');
+        if (v === 0) sink.plain(1 / v < 0 ? '-0' : '0');
+        // Whole doubles (counts, sizes, rounded positions) are written without making a string.
+        else if (Number.isSafeInteger(v)) sink.integer(v);
+        else if (v - v === 0) sink.plain('' + v);
+        else sink.plain(v !== v ? 'NaN' : v > 0 ? 'INF' : '-INF');
+        break;
+      case INTEGER:
+        if (typeof v === 'number' && Number.isSafeInteger(v) && v >= INT_MIN && v <= INT_MAX) sink.integer(v);
+        else sink.plain(bigInteger(keys, k, v, domain, id));
+        break;
+      case LONG:
+        if (typeof v === 'number' && Number.isSafeInteger(v)) sink.integer(v);
+        else sink.plain(bigInteger(keys, k, v, domain, id));
+        break;
+      case BOOLEAN:
+        sink.markup(v === true ? TRUE : v === false ? FALSE : fail(domain, id, keys, k, v, 'a boolean'));
+        break;
+    }
+  }
+  return any;
+}
+
+/** Writes an id, which must be an XML NMTOKEN. */
+function writeId(sink: ByteSink, what: string, id: string): void {
+  if (!sink.name(id)) throw new Error(`GraphML: ${what} id ${JSON.stringify(id)} is not an XML NMTOKEN (use slug ids)`);
+}
+
+const NODE_OPEN = markup('    <node id="');
+const EDGE_OPEN = markup('    <edge id="');
+const SOURCE = markup('" source="');
+const TARGET = markup('" target="');
+// The start tag's last attribute value is closed with what follows it: `"/>` or `"><data…`.
+const UNDIRECTED = markup('" directed="false');
+const EMPTY_END = markup('"/>\n');
+const NODE_END = markup('</data></node>\n');
+const EDGE_END = markup('</data></edge>\n');
+const INDENT = markup('    ');
+const GRAPH_DATA_END = markup('</data>\n');
+const DOCUMENT_END = markup('  </graph>\n</graphml>\n');
+
+/** `n` empty slots to fill by index: half the time of pushing, at half a million edges. */
+// oxlint-disable-next-line unicorn/no-new-array
+const slots = <T>(n: number): T[] => new Array<T>(n);
+
+/**
+ * Streams `graph` as a GraphML document, in UTF-8 chunks of about `options.chunkSize` bytes.
  * Lazy like any generator: attribute names and types are checked on the first `next()`, ids as
  * elements are reached, so an error can come after some chunks (write to a temp file, then rename).
  */
-export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}): Generator<string> {
-  const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
+export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}): Generator<Uint8Array<ArrayBuffer>> {
+  const sink = new ByteSink(Math.max(1, options.chunkSize ?? 1 << 20));
   // One pass over each kind of element: the key types are inferred from it, and what the writing
   // loop reads (key, attributes, ends) is kept in flat arrays. A generator cannot yield inside
   // forEachEdge, and graphology's entry iterators cost twice that pass again per element.
-  const nodes: string[] = [];
-  const nodeAttributes: Attributes[] = [];
-  const edges: string[] = [];
-  const edgeAttributes: Attributes[] = [];
-  const sources: string[] = [];
-  const targets: string[] = [];
-  const undirectedEdges: boolean[] = [];
+  const nodes = slots<string>(graph.order);
+  const nodeAttributes = slots<Attributes>(graph.order);
+  const edges = slots<string>(graph.size);
+  const edgeAttributes = slots<Attributes>(graph.size);
+  const sources = slots<string>(graph.size);
+  const targets = slots<string>(graph.size);
+  const mixed = graph.type === 'mixed';
+  const undirectedEdges = slots<boolean>(mixed ? graph.size : 0);
+  let n = 0;
+  let e = 0;
   const { nodeKeys, edgeKeys, graphKeys } = assignIds(
     collectKeys('node', options.node, (visit) =>
       graph.forEachNode((node, a) => {
-        nodes.push(node);
-        nodeAttributes.push(a);
+        nodes[n] = node;
+        nodeAttributes[n++] = a;
         visit(a);
       }),
     ),
     collectKeys('edge', options.edge, (visit) =>
       graph.forEachEdge((edge, a, source, target, _s, _t, undirected) => {
-        edges.push(edge);
-        edgeAttributes.push(a);
-        sources.push(source);
-        targets.push(target);
-        undirectedEdges.push(undirected);
+        edges[e] = edge;
+        edgeAttributes[e] = a;
+        sources[e] = source;
+        targets[e] = target;
+        if (mixed) undirectedEdges[e] = undirected;
+        e++;
         visit(a);
       }),
     ),
     collectKeys('graph', options.graph, (visit) => visit(graph.getAttributes())),
   );
+  const [nodeData, edgeData, graphData] = [nodeKeys, edgeKeys, graphKeys].map(dataKeys) as [DataKeys, DataKeys, DataKeys];
 
-  let out =
+  let head =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
     ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   for (const [domain, keys] of [['node', nodeKeys], ['edge', edgeKeys], ['graph', graphKeys]] as const)
-    for (const k of keys)
-      out += `  <key id="${k.id}" for="${domain}" attr.name="${escapeAttr(k.name)}" attr.type="${k.type}"/>\n`;
-
-  const mixed = graph.type === 'mixed';
-  out += `  <graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">\n`;
-  const graphData = dataOf(graphKeys, graph.getAttributes(), 'graph', 'G');
-  if (graphData) out += `    ${graphData}\n`;
+    for (let k = 0; k < keys.names.length; k++)
+      head += `  <key id="${keys.ids[k]}" for="${domain}" attr.name="${escapeAttr(keys.names[k]!)}" attr.type="${keys.types[k]}"/>\n`;
+  head += `  <graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">\n`;
+  sink.markup(markup(head));
+  // The graph's data, if any, goes on a line of its own: written as an element's would be, less
+  // the `">` that would end its start tag.
+  const line = new ByteSink(1 << 10);
+  if (writeData(line, graphData, graph.getAttributes(), 'graph', 'G')) {
+    line.markup(GRAPH_DATA_END);
+    sink.markup(INDENT);
+    sink.bytes(line.take().subarray(2));
+  }
 
   for (let i = 0; i < nodes.length; i++) {
-    const node = checkId('node', nodes[i]!);
-    const data = dataOf(nodeKeys, nodeAttributes[i]!, 'node', node);
-    out += data ? `    <node id="${node}">${data}</node>\n` : `    <node id="${node}"/>\n`;
-    if (out.length >= chunkSize) {
-      yield out;
-      out = '';
-    }
+    const node = nodes[i]!;
+    sink.markup(NODE_OPEN);
+    writeId(sink, 'node', node);
+    sink.markup(writeData(sink, nodeData, nodeAttributes[i]!, 'node', node) ? NODE_END : EMPTY_END);
+    if (sink.full) yield sink.take();
   }
 
-  // Sources and targets are node ids, already checked above.
+  // Sources and targets are node ids, checked above.
   for (let i = 0; i < edges.length; i++) {
-    const edge = checkId('edge', edges[i]!);
-    const data = dataOf(edgeKeys, edgeAttributes[i]!, 'edge', edge);
-    const head = `    <edge id="${edge}" source="${sources[i]}" target="${targets[i]}"${mixed && undirectedEdges[i] ? ' directed="false"' : ''}`;
-    out += data ? `${head}>${data}</edge>\n` : `${head}/>\n`;
-    if (out.length >= chunkSize) {
-      yield out;
-      out = '';
-    }
+    const edge = edges[i]!;
+    sink.markup(EDGE_OPEN);
+    writeId(sink, 'edge', edge);
+    sink.markup(SOURCE);
+    sink.plain(sources[i]!);
+    sink.markup(TARGET);
+    sink.plain(targets[i]!);
+    if (mixed && undirectedEdges[i]) sink.markup(UNDIRECTED);
+    sink.markup(writeData(sink, edgeData, edgeAttributes[i]!, 'edge', edge) ? EDGE_END : EMPTY_END);
+    if (sink.full) yield sink.take();
   }
 
-  yield out + '  </graph>\n</graphml>\n';
+  sink.markup(DOCUMENT_END);
+  yield sink.take();
 }
 
-/** The whole document as one string (joins the chunks): for small graphs and tests. */
-export function graphMLString(graph: AbstractGraph, options?: GraphMLOptions): string {
-  let s = '';
-  for (const chunk of writeGraphML(graph, options)) s += chunk;
-  return s;
-}
+/** The whole document as one string (decodes the chunks): for small graphs and tests. */
+export const graphMLString = (graph: AbstractGraph, options?: GraphMLOptions): string => chunksText(writeGraphML(graph, options));

@@ -1,13 +1,14 @@
 import type { LoadedArticle } from '../corpus/built.ts';
 import { UsageError } from '../model/errors.ts';
 import { toCsv } from './csv.ts';
-import { flatSchema, flattenGraph, isCorpusGraph } from './flatten.ts';
+import { ARTICLE_TEXT_KEY, flatSchema, flattenGraph, isCorpusGraph, type FlatGraph } from './flatten.ts';
 import { gexfString } from './gexf.ts';
 import { writeGraphML } from './graphml.ts';
+import { chunksText } from './graphmlSink.ts';
 import { articleScene } from './imageArticle.ts';
 import { IMAGE_PALETTES, type ImageBackground } from './imagePalette.ts';
 import { sceneToSvg } from './svg.ts';
-import { wellFormedGraph } from './wellFormed.ts';
+import { wellFormed, wellFormedGraph } from './wellFormed.ts';
 
 export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,11 +22,15 @@ export const DEFAULT_IMAGE_SIZE = { width: 1600, height: 1000 } as const;
 /** One output file: `suffix` is appended to the base name when a format writes several files. */
 export interface ExportFile {
   suffix: string;
-  chunks: Iterable<string>;
+  /** Text, or UTF-8 bytes (GraphML: ./graphml.ts writes bytes, which is what makes it fast). */
+  chunks: Iterable<string | Uint8Array<ArrayBuffer>>;
 }
 
+/** A file's chunks as one string (for small files: the explorer's console). */
+export const exportText = (file: ExportFile): string => chunksText(file.chunks);
+
 /**
- * An article's graph in one format, as chunks of text: the core does no I/O, so the CLI can
+ * An article's graph in one format, as chunks of text or bytes: the core does no I/O, so the CLI can
  * stream to a temp file and the browser can build a Blob.
  *
  * Every string is first made well-formed, once, for all formats (lone surrogates -> U+FFFD:
@@ -37,10 +42,10 @@ export function exportArticle(article: LoadedArticle, format: ExportFormat): Exp
   const graph = wellFormedGraph(article.graph);
   switch (format) {
     case 'graphml': {
-      return [{ suffix: '', chunks: writeGraphML(flattenGraph(graph), flatSchema(article.vocabulary, { corpus: isCorpusGraph(graph) })) }];
+      return [{ suffix: '', chunks: writeGraphML(flatWithText(graph, article.text), flatSchema(article.vocabulary, { corpus: isCorpusGraph(graph) })) }];
     }
     case 'gexf':
-      return [{ suffix: '', chunks: [gexfString(flattenGraph(graph))] }];
+      return [{ suffix: '', chunks: [gexfString(flatWithText(graph, article.text))] }];
     case 'json':
       return [{ suffix: '', chunks: [JSON.stringify(graph.export(), null, 2) + '\n'] }];
     case 'csv': {
@@ -50,6 +55,12 @@ export function exportArticle(article: LoadedArticle, format: ExportFormat): Exp
     default:
       throw new UsageError(`unknown export format "${String(format)}"; known: ${EXPORT_FORMATS.join(', ')}`);
   }
+}
+
+function flatWithText(graph: LoadedArticle['graph'], text: string): FlatGraph {
+  const flat = flattenGraph(graph);
+  if (text !== '' && !isCorpusGraph(graph)) flat.setAttribute(ARTICLE_TEXT_KEY, wellFormed(text));
+  return flat;
 }
 
 /**

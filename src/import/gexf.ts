@@ -2,28 +2,13 @@ import { emptyRecord } from '../model/own.ts';
 import type { Scalar, ValueType } from '../model/types.ts';
 import { ImportError } from './errors.ts';
 import type { ImportedEdge, ImportedGraph, ImportedNode } from './imported.ts';
+import { finite, vizColour } from './viz.ts';
 import { attributeOf, childElement, childElements, fileErrors, parseXmlDocument, valueTypeOf, type ParseXml } from './xml.ts';
 
 interface Attribute {
   name: string;
   type: ValueType;
   default?: Scalar;
-}
-
-const finite = (text: string | undefined) => {
-  const n = text === undefined || text.trim() === '' ? Number.NaN : Number(text);
-  return Number.isFinite(n) ? n : undefined;
-};
-
-const hex2 = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
-
-/** `<viz:color r g b/>` (or `hex`) as `#rrggbb`; the alpha is dropped (the explorer dims by itself). */
-function vizColour(element: Element | undefined): string | undefined {
-  if (!element) return undefined;
-  const hex = attributeOf(element, 'hex');
-  if (hex && /^#?[0-9a-f]{6}$/i.test(hex.trim())) return `#${hex.trim().replace('#', '').toLowerCase()}`;
-  const [r, g, b] = ['r', 'g', 'b'].map((c) => finite(attributeOf(element, c)));
-  return r === undefined || g === undefined || b === undefined ? undefined : `#${hex2(r)}${hex2(g)}${hex2(b)}`;
 }
 
 /**
@@ -85,7 +70,8 @@ export function readGexf(file: string, text: string, parse: ParseXml): ImportedG
     const x = finite(position && attributeOf(position, 'x'));
     const y = finite(position && attributeOf(position, 'y'));
     const size = finite(childElement(element, 'size') && attributeOf(childElement(element, 'size')!, 'value'));
-    const color = vizColour(childElement(element, 'color'));
+    const colour = childElement(element, 'color');
+    const color = colour && vizColour((name) => attributeOf(colour, name));
     nodes.push({
       key,
       attributes: attributesOf(element, 'node', `node "${key}"`),

@@ -105,6 +105,8 @@ export interface OpenOptions {
   typeAttribute?: string | null;
   /** ForceAtlas2 iterations when the file has no positions (default: fewer as the graph grows, see layoutIterations). */
   iterations?: number;
+  /** False: no layout for a file without positions (a query in the CLI needs none, and at 100k nodes it costs seconds). Default true. */
+  layout?: boolean;
 }
 
 /**
@@ -180,8 +182,11 @@ export function openedArticle(imported: ImportedGraph, options: OpenOptions = {}
 
   const relations = emptyRecord<RelationType>();
   const relationField = fieldNamed(imported.edgeAttributes, RELATION_NAMES, 'string');
+  // Our own export's evidence (src/export/flatten.ts): the quote and its offsets, when a file has all three.
+  const evidenceFields = own(imported.edgeAttributes, 'evidence') === 'string' && own(imported.edgeAttributes, 'evidence_start') === 'int' && own(imported.edgeAttributes, 'evidence_end') === 'int' ? ['evidence', 'evidence_start', 'evidence_end'] : [];
+  const notQualifiers = new Set([relationField, ...evidenceFields]);
   const qualifierTypes = emptyRecord<ValueType>();
-  for (const [name, type] of Object.entries(imported.edgeAttributes)) if (name !== relationField) qualifierTypes[name] = type;
+  for (const [name, type] of Object.entries(imported.edgeAttributes)) if (!notQualifiers.has(name)) qualifierTypes[name] = type;
   imported.edges.forEach((edge, i) => {
     const what = edge.key === undefined ? `edge ${i + 1}` : `edge "${edge.key}"`;
     for (const end of [edge.source, edge.target]) if (!graph.hasNode(end)) throw new ImportError(imported.name, `${what} joins node "${end}", which the file does not have`);
@@ -193,15 +198,17 @@ export function openedArticle(imported: ImportedGraph, options: OpenOptions = {}
     const inverse = text ?? (edge.undirected ? 'linked to' : 'linked from');
     if (!Object.hasOwn(relations, relation)) relations[relation] = { id: relation, label, inverse, from: [], to: [], qualifiers: qualifierTypes };
     const qualifiers = emptyRecord<Scalar>();
-    for (const [name, value] of Object.entries(edge.attributes)) if (name !== relationField) qualifiers[name] = value;
+    for (const [name, value] of Object.entries(edge.attributes)) if (!notQualifiers.has(name)) qualifiers[name] = value;
+    const [quote, start, end] = evidenceFields.map((name) => own(edge.attributes, name));
+    const evidence = typeof quote === 'string' && typeof start === 'number' && typeof end === 'number' ? { start, end, text: quote } : { start: 0, end: 0, text: '' };
     // The file's id when it has one and it is free (ids repeat in sloppy files), else its place.
     let key = edge.key !== undefined && !graph.hasEdge(edge.key) ? edge.key : `e${i}`;
     for (let n = 1; graph.hasEdge(key); n++) key = `e${i}-${n}`;
-    const attrs: KgEdgeAttributes = { relation, label, inverse, evidence: { start: 0, end: 0, text: '' }, qualifiers, ...(edge.undirected ? { undirected: true as const } : {}) };
+    const attrs: KgEdgeAttributes = { relation, label, inverse, evidence, qualifiers, ...(edge.undirected ? { undirected: true as const } : {}) };
     graph.addDirectedEdgeWithKey(key, edge.source, edge.target, attrs);
   });
 
-  if (positioned) applyAppearance(graph);
+  if (positioned || options.layout === false) applyAppearance(graph);
   else layoutGraph(graph, { iterations: options.iterations ?? layoutIterations(graph.order, graph.size) });
   if (sized && fileSizes.size > 0) {
     const values = [...fileSizes.values()];

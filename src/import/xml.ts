@@ -86,13 +86,17 @@ export function valueTypeOf(declared: string | undefined): ValueType {
 const INTEGER = /^[+-]?\d+$/;
 const DOUBLE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** What `valueOf` returns for text that is not of its declared type. */
+export const NOT_OF_TYPE: unique symbol = Symbol('not of its type');
+
 /**
- * A value as its declared type, or undefined for an empty one (a missing value, not zero).
- * @throws Error when the text is not of that type: `what` names the place for the message.
+ * A value as its declared type, undefined for an empty one (a missing value, not zero), or
+ * NOT_OF_TYPE: the streaming readers call it once per value and build a message only on failure.
+ * The regular expressions keep out what Number() alone would take (`0x1A`, `Infinity`, `1_0`).
  */
-export function typedValue(text: string, type: ValueType, what: string): Scalar | undefined {
-  const value = text.trim();
+export function valueOf(text: string, type: ValueType): Scalar | undefined | typeof NOT_OF_TYPE {
   if (type === 'string') return text;
+  const value = text.trim();
   if (value === '') return undefined;
   if (type === 'int') {
     if (INTEGER.test(value)) return Number(value);
@@ -107,7 +111,23 @@ export function typedValue(text: string, type: ValueType, what: string): Scalar 
     if (lower === 'true' || lower === '1') return true;
     if (lower === 'false' || lower === '0') return false;
   }
-  throw new Error(`${what} is declared ${type} but holds "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`);
+  return NOT_OF_TYPE;
+}
+
+/** Why a value was refused: `what` names the place. */
+export const notOfTypeMessage = (text: string, type: ValueType, what: string) => {
+  const value = text.trim();
+  return `${what} is declared ${type} but holds "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+};
+
+/**
+ * A value as its declared type, or undefined for an empty one (a missing value, not zero).
+ * @throws Error when the text is not of that type: `what` names the place for the message.
+ */
+export function typedValue(text: string, type: ValueType, what: string): Scalar | undefined {
+  const value = valueOf(text, type);
+  if (value === NOT_OF_TYPE) throw new Error(notOfTypeMessage(text, type, what));
+  return value;
 }
 
 /** Errors bound to one file: `fail` throws an ImportError, `typed` reports a value not of its declared type as one. */

@@ -44,46 +44,54 @@ export function nameColumns(label: string, aliases: readonly string[]): { folded
   return { folded: names.map(foldCase), words: names.map((n) => ` ${words(n).join(' ')} `).join('|') };
 }
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
 /** A value as one field of COPY's text format: backslash, tab and line breaks escaped; null as \N. */
 export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  const text = typeof value === 'string' ? value : String(value);
+  // Most fields need no escape: tested first, so that they are not copied.
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
 /** A text[] literal ({"a","b"}), before COPY's own escaping. */
 export function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    literal += `${i ? ',' : ''}"${v.includes('"') || v.includes('\\') ? v.replace(/["\\]/g, (c) => `\\${c}`) : v}"`;
+  }
+  return `${literal}}`;
 }
 
-export const copyLine = (fields: (string | number | null)[]): string => `${fields.map(copyField).join('\t')}\n`;
+/** One COPY line of these fields. */
+export function copyLine(fields: (string | number | null)[]): string {
+  let line = copyField(fields[0]!);
+  for (let i = 1; i < fields.length; i++) line += `\t${copyField(fields[i]!)}`;
+  return `${line}\n`;
+}
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** The rows of one article's entities, in the article's order, as COPY lines (columns: ENTITY_COLUMNS, folded_names, word_names). */
-export function entityLines(article: ArticleModel): string[] {
-  return article.entities.map((e, pos) => {
+export function* entityLines(article: ArticleModel): Generator<string> {
+  const slug = article.meta.slug;
+  for (let pos = 0; pos < article.entities.length; pos++) {
+    const e = article.entities[pos]!;
     const names = nameColumns(e.label, e.aliases);
-    return copyLine([e.id, article.meta.slug, pos, e.type, e.label, e.description, json(e.aliases), json(e.attributes), json(e.mentions), json(e.draft), arrayLiteral(names.folded), names.words]);
-  });
+    yield copyLine([e.id, slug, pos, e.type, e.label, e.description, json(e.aliases), json(e.attributes), json(e.mentions), json(e.draft), arrayLiteral(names.folded), names.words]);
+  }
 }
 
-/** The rows of one article's relations, in its order. */
-export function relationRows(article: ArticleModel): RelationRow[] {
-  return article.relations.map((r, pos) => ({
-    source_id: r.source,
-    article: article.meta.slug,
-    pos,
-    relation_id: r.id,
-    target_id: r.target,
-    type: r.type,
-    evidence: r.evidence,
-    qualifiers: r.qualifiers,
-    draft: r.draft ?? null,
-  }));
+/** The rows of one article's relations, in its order, as COPY lines (columns: RELATION_COLUMNS). */
+export function* relationLines(article: ArticleModel): Generator<string> {
+  const slug = article.meta.slug;
+  for (let pos = 0; pos < article.relations.length; pos++) {
+    const r = article.relations[pos]!;
+    yield copyLine([r.source, slug, pos, r.id, r.target, r.type, json(r.evidence), json(r.qualifiers), json(r.draft)]);
+  }
 }
-
-export const relationLine = (r: RelationRow): string =>
-  copyLine([r.source_id, r.article, r.pos, r.relation_id, r.target_id, r.type, json(r.evidence), json(r.qualifiers), json(r.draft ?? undefined)]);
 
 const byPlace = (a: { article: string; pos: number }, b: { article: string; pos: number }) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.pos - b.pos);
 

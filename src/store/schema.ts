@@ -25,9 +25,19 @@
  */
 
 /** Bumped whenever the tables change shape: a store made by another version is refused, not misread. */
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 
-export const SCHEMA_SQL = `
+/**
+ * The primary keys of the big tables (each holds the distribution column, as Citus requires).
+ * Named here so that a push into an empty store can drop them and build them after its load.
+ */
+export const STORE_KEYS = { kg_entities: 'entity_id, article', kg_relations: 'source_id, article, relation_id', kg_search_docs: 'entity_id, kind, key' } as const;
+
+function primaryKey(table: keyof typeof STORE_KEYS): string {
+  return `CONSTRAINT ${table}_pkey PRIMARY KEY (${STORE_KEYS[table]})`;
+}
+
+export const TABLES_SQL = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
@@ -57,11 +67,8 @@ CREATE TABLE IF NOT EXISTS kg_entities (
   -- The label and aliases case-folded, and as padded word strings ' keir starmer |': what resolve() compares.
   folded_names text[] NOT NULL,
   word_names text NOT NULL,
-  PRIMARY KEY (entity_id, article)
+  ${primaryKey('kg_entities')}
 );
-CREATE INDEX IF NOT EXISTS kg_entities_article_idx ON kg_entities (article, pos);
-CREATE INDEX IF NOT EXISTS kg_entities_names_idx ON kg_entities USING gin (folded_names);
-CREATE INDEX IF NOT EXISTS kg_entities_words_idx ON kg_entities USING gin (word_names gin_trgm_ops);
 
 -- One row per relation, in the article that states it; pos is its place in that article.
 CREATE TABLE IF NOT EXISTS kg_relations (
@@ -74,11 +81,8 @@ CREATE TABLE IF NOT EXISTS kg_relations (
   evidence json NOT NULL,
   qualifiers json NOT NULL,
   draft json,
-  PRIMARY KEY (source_id, article, relation_id)
+  ${primaryKey('kg_relations')}
 );
-CREATE INDEX IF NOT EXISTS kg_relations_target_idx ON kg_relations (target_id);
-CREATE INDEX IF NOT EXISTS kg_relations_article_idx ON kg_relations (article, pos);
-CREATE INDEX IF NOT EXISTS kg_relations_type_idx ON kg_relations (type, article, pos);
 
 -- The corpus view's search documents (query/searchIndex.ts), refreshed for the entities and
 -- relations an article push touches: the document itself, MiniSearch's field lengths and terms.
@@ -93,10 +97,11 @@ CREATE TABLE IF NOT EXISTS kg_search_docs (
   doc json NOT NULL,
   lengths integer[] NOT NULL,
   terms text[] NOT NULL,
-  PRIMARY KEY (entity_id, kind, key)
+  -- Every entity id whose rows the document was made from (its own, a relation's ends) and every
+  -- string value that may name one (shown by its label): the documents a push must make again.
+  refs text[] COLLATE "C" NOT NULL,
+  ${primaryKey('kg_search_docs')}
 );
-CREATE INDEX IF NOT EXISTS kg_search_docs_terms_idx ON kg_search_docs USING gin (terms);
-CREATE INDEX IF NOT EXISTS kg_search_docs_article_idx ON kg_search_docs (kind, article, pos);
 
 -- Derived from the tables above after every push (reference tables).
 CREATE TABLE IF NOT EXISTS kg_lexicon (
@@ -109,6 +114,25 @@ CREATE TABLE IF NOT EXISTS kg_view_stats (
   components integer[] NOT NULL
 );
 `;
+
+/**
+ * The secondary indexes, each with the query it serves. Apart from the tables so that a push into
+ * an empty store builds them once after loading its rows, which is several times faster than
+ * keeping them up to date row by row.
+ */
+export const STORE_INDEXES: { name: string; on: string; serves: string }[] = [
+  { name: 'kg_entities_article_idx', on: 'kg_entities (article, pos)', serves: "a push: the rows an article pushed again replaces" },
+  { name: 'kg_entities_names_idx', on: 'kg_entities USING gin (folded_names)', serves: 'resolving a name typed whole (label or alias, any case)' },
+  { name: 'kg_entities_words_idx', on: 'kg_entities USING gin (word_names gin_trgm_ops)', serves: 'resolving a name by some of its words (LIKE %…%)' },
+  { name: 'kg_relations_target_idx', on: 'kg_relations (target_id)', serves: 'neighbours and path: the relations into an entity' },
+  { name: 'kg_relations_article_idx', on: 'kg_relations (article, pos)', serves: 'a push: the rows an article pushed again replaces' },
+  { name: 'kg_relations_type_idx', on: 'kg_relations (type, article, pos)', serves: 'neighbours -r: the first relation of each type' },
+  { name: 'kg_search_docs_terms_idx', on: 'kg_search_docs USING gin (terms)', serves: 'search: the documents holding a matched term' },
+];
+
+export const indexSql = (i: (typeof STORE_INDEXES)[number]): string => `CREATE INDEX IF NOT EXISTS ${i.name} ON ${i.on};`;
+
+export const SCHEMA_SQL = `${TABLES_SQL}\n${STORE_INDEXES.map(indexSql).join('\n')}\n`;
 
 /** The tables a query needs: a store without them was never pushed to. */
 export const STORE_TABLES = ['kg_meta', 'kg_articles', 'kg_entities', 'kg_relations', 'kg_search_docs', 'kg_lexicon', 'kg_view_stats'] as const;

@@ -6,9 +6,10 @@
  *
  * Builds a seeded synthetic MultiDirectedGraph, measures its in-memory size (heap and RSS growth,
  * after forced GCs), writes it with our writer chunk by chunk (fs.writeSync) and samples RSS between
- * chunks. The same graph goes to two TSV files (untimed) that test/bench/graphml_py.py loads into
+ * chunks, three times, keeping the fastest (igraph too; the first run is reported beside it). The same graph goes to two TSV files (untimed) that test/bench/graphml_py.py loads into
  * NetworkX and igraph, timing only their `write_graphml` (process CPU time), one library per process.
- * Targets: >= 3x faster than NetworkX, within 2x of igraph, peak memory <= 2x the graph.
+ * Targets: >= 3x faster than NetworkX, >= 2x faster than igraph (CPU time both sides; wall time
+ * is reported beside it), peak memory <= 2x the graph.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,6 +53,7 @@ export interface PyFigures {
   edges: number;
   write_cpu_s: number;
   write_wall_s: number;
+  runs: number;
   build_s: number;
   rss_before_write_mb: number;
   peak_rss_mb: number;
@@ -64,10 +66,10 @@ export interface GraphMLBenchResult {
   build_s: number;
   graph_heap_mb: number;
   graph_rss_mb: number;
-  ours: { wall_s: number; cpu_s: number; chunks: number; bytes: number; rss_before_mb: number; peak_rss_mb: number; extra_rss_mb: number };
+  ours: { wall_s: number; cpu_s: number; runs: number; first_wall_s: number; first_cpu_s: number; chunks: number; bytes: number; rss_before_mb: number; peak_rss_mb: number; extra_rss_mb: number };
   networkx?: PyFigures | { error: string };
   igraph?: PyFigures | { error: string };
-  ratios: { networkx_over_ours?: number; ours_over_igraph?: number; peak_over_graph: number };
+  ratios: { networkx_over_ours?: number; igraph_over_ours?: number; igraph_over_ours_wall?: number; peak_over_graph: number };
 }
 
 
@@ -76,13 +78,17 @@ const WORDS = ('minister summit talks defence europe security alliance treaty bo
 const TYPES = ['person', 'country', 'organisation', 'place', 'event', 'topic'];
 const RELATIONS = ['met_with', 'leads', 'member_of', 'located_in', 'supports', 'criticised', 'visited'];
 
+/**
+ * Strings are made with `join`, which gives flat strings, as a corpus read from JSON has; built
+ * with `+=` they would be ropes, which the first write flattens at its own expense.
+ */
 export function buildBenchGraph(nodes: number, edges: number, seed = 42): MultiDirectedGraph {
   const rnd = prng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const g = new MultiDirectedGraph();
   for (let i = 0; i < nodes; i++) {
     g.addNode(`n${i}`, {
-      label: `${pick(WORDS)} ${pick(WORDS)} ${i}`,
+      label: [pick(WORDS), pick(WORDS), i].join(' '),
       type: pick(TYPES),
       x: (rnd() - 0.5) * 2000,
       y: (rnd() - 0.5) * 2000,
@@ -94,8 +100,9 @@ export function buildBenchGraph(nodes: number, edges: number, seed = 42): MultiD
     });
   }
   for (let j = 0; j < edges; j++) {
-    let evidence = pick(WORDS);
-    while (evidence.length < 80) evidence += ' ' + pick(WORDS);
+    const words = [pick(WORDS)];
+    for (let length = words[0]!.length; length < 80; length += 1 + words[words.length - 1]!.length) words.push(pick(WORDS));
+    const evidence = words.join(' ');
     const start = Math.floor(rnd() * 20000);
     g.addEdgeWithKey(`e${j}`, `n${Math.floor(rnd() * nodes)}`, `n${Math.floor(rnd() * nodes)}`, {
       label: pick(RELATIONS),
@@ -113,7 +120,7 @@ function getGc(): () => void {
   return vm.runInNewContext('gc') as () => void;
 }
 
-function writeTsv(file: string, header: string[], rows: Iterable<unknown[]>): void {
+export function writeTsv(file: string, header: string[], rows: Iterable<unknown[]>): void {
   const fd = fs.openSync(file, 'w');
   let buf = header.join('\t') + '\n';
   for (const row of rows) {
@@ -127,8 +134,8 @@ function writeTsv(file: string, header: string[], rows: Iterable<unknown[]>): vo
   fs.closeSync(fd);
 }
 
-function runPython(library: string, nodesTsv: string, edgesTsv: string, out: string): PyFigures | { error: string } {
-  const r = spawnSync(PYTHON, [PY_SCRIPT, library, nodesTsv, edgesTsv, out], { encoding: 'utf8', maxBuffer: 16 * MB });
+function runPython(library: string, nodesTsv: string, edgesTsv: string, out: string, runs: number): PyFigures | { error: string } {
+  const r = spawnSync(PYTHON, [PY_SCRIPT, library, nodesTsv, edgesTsv, out, String(runs)], { encoding: 'utf8', maxBuffer: 16 * MB });
   fs.rmSync(out, { force: true });
   if (r.status !== 0) return { error: (r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as PyFigures;
@@ -136,7 +143,8 @@ function runPython(library: string, nodesTsv: string, edgesTsv: string, out: str
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function runGraphMLBench(options: { nodes: number; edges: number; python?: boolean }): GraphMLBenchResult {
+export function runGraphMLBench(options: { nodes: number; edges: number; python?: boolean; runs?: number }): GraphMLBenchResult {
+  const runs = Math.max(1, options.runs ?? 3);
   const gc = getGc();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graphml-bench-'));
   try {
@@ -151,22 +159,36 @@ export function runGraphMLBench(options: { nodes: number; edges: number; python?
     const rssBefore = process.memoryUsage.rss();
     const graph_rss_mb = (rssBefore - rss0) / MB;
 
+    // The fastest of `runs` writes (igraph's likewise): on a shared machine one run measures the
+    // neighbours as much as the writer. Peak memory is the highest seen over all of them.
     const out = path.join(dir, 'ours.graphml');
-    const fd = fs.openSync(out, 'w');
     let peak = rssBefore;
     let chunks = 0;
     let bytes = 0;
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (const chunk of writeGraphML(graph, BENCH_SCHEMA)) {
-      bytes += fs.writeSync(fd, chunk);
-      chunks++;
-      const rss = process.memoryUsage.rss();
-      if (rss > peak) peak = rss;
+    let wall_s = Infinity;
+    let cpu_s = Infinity;
+    let first: { wall_s: number; cpu_s: number } | undefined;
+    for (let run = 0; run < runs; run++) {
+      if (run > 0) gc();
+      const fd = fs.openSync(out, 'w');
+      chunks = 0;
+      bytes = 0;
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      for (const chunk of writeGraphML(graph, BENCH_SCHEMA)) {
+        bytes += fs.writeSync(fd, chunk);
+        chunks++;
+        const rss = process.memoryUsage.rss();
+        if (rss > peak) peak = rss;
+      }
+      fs.closeSync(fd);
+      const wall = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const timing = { wall_s: wall, cpu_s: (cpu.user + cpu.system) / 1e6 };
+      first ??= timing;
+      wall_s = Math.min(wall_s, timing.wall_s);
+      cpu_s = Math.min(cpu_s, timing.cpu_s);
     }
-    fs.closeSync(fd);
-    const wall_s = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
     fs.rmSync(out);
 
     const result: GraphMLBenchResult = {
@@ -177,7 +199,10 @@ export function runGraphMLBench(options: { nodes: number; edges: number; python?
       graph_rss_mb: round(graph_rss_mb, 1),
       ours: {
         wall_s: round(wall_s),
-        cpu_s: round((cpu.user + cpu.system) / 1e6),
+        cpu_s: round(cpu_s),
+        runs,
+        first_wall_s: round(first!.wall_s),
+        first_cpu_s: round(first!.cpu_s),
         chunks,
         bytes,
         rss_before_mb: round(rssBefore / MB, 1),
@@ -197,10 +222,16 @@ export function runGraphMLBench(options: { nodes: number; edges: number; python?
       writeTsv(nodesTsv, ['id', ...nodeCols], g.mapNodes((n, a) => [n, ...nodeCols.map((c) => a[c])]));
       writeTsv(edgesTsv, ['id', 'source', 'target', ...edgeCols], g.mapEdges((e, a, s, t) => [e, s, t, ...edgeCols.map((c) => a[c])]));
       graph = undefined; // free it before python runs
-      result.networkx = runPython('networkx', nodesTsv, edgesTsv, path.join(dir, 'nx.graphml'));
-      result.igraph = runPython('igraph', nodesTsv, edgesTsv, path.join(dir, 'ig.graphml'));
-      if ('write_cpu_s' in result.networkx) result.ratios.networkx_over_ours = round(result.networkx.write_cpu_s / wall_s, 2);
-      if ('write_cpu_s' in result.igraph) result.ratios.ours_over_igraph = round(wall_s / result.igraph.write_cpu_s, 2);
+      // NetworkX writes once: it takes ten times as long, and its target is the looser one.
+      result.networkx = runPython('networkx', nodesTsv, edgesTsv, path.join(dir, 'nx.graphml'), 1);
+      result.igraph = runPython('igraph', nodesTsv, edgesTsv, path.join(dir, 'ig.graphml'), runs);
+      // CPU time against CPU time: on a shared machine wall time mostly measures the neighbours.
+      const ours_cpu_s = result.ours.cpu_s;
+      if ('write_cpu_s' in result.networkx) result.ratios.networkx_over_ours = round(result.networkx.write_cpu_s / ours_cpu_s, 2);
+      if ('write_cpu_s' in result.igraph) {
+        result.ratios.igraph_over_ours = round(result.igraph.write_cpu_s / ours_cpu_s, 2);
+        result.ratios.igraph_over_ours_wall = round(result.igraph.write_wall_s / wall_s, 2);
+      }
     }
     return result;
   } finally {
@@ -214,16 +245,16 @@ function printResult(r: GraphMLBenchResult): void {
   console.log(`GraphML write, ${r.nodes} nodes / ${r.edges} edges (graph built in ${r.build_s} s; in memory: heap +${r.graph_heap_mb} MB, RSS +${r.graph_rss_mb} MB)`);
   row('writer', 'wall s', 'cpu s', 'peak RSS MB', 'bytes');
   row('----', '----', '----', '----', '----');
-  row('ours (chunks+writeSync)', String(r.ours.wall_s), String(r.ours.cpu_s), `${r.ours.peak_rss_mb} (+${r.ours.extra_rss_mb})`, r.ours.bytes);
+  row(`ours (best of ${r.ours.runs})`, String(r.ours.wall_s), String(r.ours.cpu_s), `${r.ours.peak_rss_mb} (+${r.ours.extra_rss_mb})`, r.ours.bytes);
   for (const lib of ['networkx', 'igraph'] as const) {
     const f = r[lib];
     if (!f) continue;
     if ('error' in f) console.log(`| ${lib}: ${f.error}`);
     else row(lib, String(f.write_wall_s), String(f.write_cpu_s), `${f.peak_rss_mb} (was ${f.rss_before_write_mb})`, f.bytes);
   }
-  const { networkx_over_ours: nx, ours_over_igraph: ig, peak_over_graph: mem } = r.ratios;
-  if (nx !== undefined) console.log(`NetworkX time / ours: ${nx}x (target >= 3)`);
-  if (ig !== undefined) console.log(`ours / igraph time: ${ig}x (target <= 2)`);
+  const { networkx_over_ours: nx, igraph_over_ours: ig, igraph_over_ours_wall: igWall, peak_over_graph: mem } = r.ratios;
+  if (nx !== undefined) console.log(`NetworkX CPU time / ours: ${nx}x (target >= 3)`);
+  if (ig !== undefined) console.log(`igraph CPU time / ours: ${ig}x (target >= 2); wall: ${igWall}x`);
   console.log(`process growth at peak / graph in memory: ${mem}x (target <= 2); writer's own peak: +${r.ours.extra_rss_mb} MB`);
 }
 

@@ -1,13 +1,15 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowHeadProgram, EdgeClampedProgram, createEdgeCompoundProgram, drawStraightEdgeLabel } from 'sigma/rendering';
+import { EdgeArrowHeadProgram, EdgeClampedProgram, NodeCircleProgram, createEdgeCompoundProgram, drawStraightEdgeLabel } from 'sigma/rendering';
 import type { KgGraph } from '../../model/types.ts';
 import { toggleInSelection, type State, type Store } from '../state.ts';
 import { CANVAS_PALETTES, type ThemeName } from '../view/canvasPalette.ts';
 import { widerPicking } from '../view/edgePicking.ts';
+import { uploadOnChange } from '../view/uploadOnChange.ts';
 import { parallelCurvature } from '../view/parallelEdges.ts';
 import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type Appearance, type ViewModel } from '../view/reducers.ts';
 import { computeHighlight, computeVisibility } from '../view/visibility.ts';
+import { createEdgeLabelLayout } from '../view/edgeLabels.ts';
 import { createCameraFrame } from './cameraFrame.ts';
 import { createLabelLayer, withHalo } from './labelLayer.ts';
 
@@ -53,19 +55,29 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
   const labels = createLabelLayer({ palette, halo: () => halo, blocked: () => blocked(), selected: () => view.selectedNode, allNodes: !large });
   const haloColour = () => halo;
   // Edge labels get the same halo: sigma's curved-edge drawer is kept, wrapped.
-  class HaloCurvedArrowProgram extends EdgeCurvedArrowProgram {
+  class HaloCurvedArrowProgram extends uploadOnChange(EdgeCurvedArrowProgram) {
     constructor(...args: ConstructorParameters<typeof EdgeCurvedArrowProgram>) {
       super(...args);
       if (this.drawLabel) this.drawLabel = withHalo(this.drawLabel, haloColour);
     }
   }
 
+  const edgeLabels = createEdgeLabelLayout();
+  // Sigma draws a frame inside its constructor, before the label layers listen or the camera box
+  // is set (createCameraFrame), so that frame used to be drawn again in the same task: the page's
+  // first frame cost two (every label drawn twice, every buffer uploaded twice). Until the box is
+  // set, every node is hidden: the constructor's frame draws nothing.
+  let booting = true;
   const renderer = new Sigma(graph, container, {
-    nodeReducer: (node, data) => reduceNode(node, data, view),
+    nodeReducer: (node, data) => {
+      const reduced = reduceNode(node, data, view);
+      if (booting) reduced.hidden = true;
+      return reduced;
+    },
     edgeReducer: (edge, data) => reduceEdge(edge, data, view),
     defaultEdgeType: 'arrow',
-    // Sigma's arrow (a clamped line and a head), and the curved arrow, each easier to point at.
-    edgeProgramClasses: { arrow: createEdgeCompoundProgram([widerPicking(EdgeClampedProgram), EdgeArrowHeadProgram]), curved: widerPicking(HaloCurvedArrowProgram) },
+    // Every program sends its arrays to the GPU only when they changed (see uploadOnChange).
+    nodeProgramClasses: { circle: uploadOnChange(NodeCircleProgram) },
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
@@ -75,7 +87,12 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     edgeLabelSize: 12,
     edgeLabelColor: { color: palette().edgeLabel },
     ...labels.settings,
-    defaultDrawEdgeLabel: withHalo(drawStraightEdgeLabel, haloColour),
+    // Sigma's arrow (a clamped line and a head), and the curved arrow, each easier to point at;
+    // every edge label placed clear of the others (edgeLabels) and haloed.
+    ...edgeLabels.settings(withHalo(drawStraightEdgeLabel, haloColour), {
+      arrow: createEdgeCompoundProgram([widerPicking(uploadOnChange(EdgeClampedProgram)), uploadOnChange(EdgeArrowHeadProgram)]),
+      curved: widerPicking(HaloCurvedArrowProgram),
+    }),
     // Every label is a candidate and the label layer decides what fits; on large graphs sigma's
     // grid thins them out first, so a frame does not measure thousands of labels.
     labelDensity: large ? 0.6 : 100,
@@ -87,6 +104,7 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     hideLabelsOnMove: large,
   });
   labels.attach(renderer);
+  edgeLabels.listen(renderer);
   renderer.on('resize', () => {
     const { width, height } = renderer.getDimensions();
     const nodeScale = nodeScaleFor(width, height);
@@ -94,8 +112,13 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     view = { ...view, nodeScale };
     renderer.scheduleRefresh();
   });
+  // The first frame is the camera frame's refresh, once it has set the box (or ours, if it did not).
+  booting = false;
+  let drawn = false;
+  renderer.once('afterRender', () => void (drawn = true));
   const frame = createCameraFrame(renderer, graph, container);
   blocked = () => frame.overlayRects(2);
+  if (!drawn) renderer.refresh();
 
   /**
    * Recomputes what changed and redraws. When only the highlight moved and nothing else dims,
@@ -205,6 +228,8 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
   return {
     renderer,
     frame,
+    /** Where the edge labels of the latest frame went (none overlap). */
+    edgeLabels,
     focusNode,
     setTheme,
     setAppearance,

@@ -26,9 +26,11 @@ export function createLayoutControl(graph: KgGraph, options: LayoutControlOption
   const runner = createFa2Runner(graph);
   let timer: ReturnType<typeof setInterval> | undefined;
   let iterations = 0;
+  let batches = 0;
   // The worker stops itself at the budget; the last batch of positions says so.
   const countIterations = (done: number, finished: boolean) => {
     iterations += done;
+    batches++;
     if (finished) stop(`Layout stopped after its budget of ${iterations} iterations`);
   };
 
@@ -40,9 +42,12 @@ export function createLayoutControl(graph: KgGraph, options: LayoutControlOption
     runner.start({ settings: fa2Settings(graph, settings), budget: settings.iterations, onIterations: countIterations });
     const started = performance.now();
     let last = positions();
+    let sampled = batches;
     options.onChange?.(true, 'Layout running…');
     timer = setInterval(() => {
-      if (settings.iterations === null) return;
+      // No positions since the last sample (a busy machine, a large graph's slow iterations) is not convergence.
+      if (settings.iterations === null || batches === sampled) return;
+      sampled = batches;
       const now = positions();
       let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
       for (const [x, y] of now.values()) {

@@ -50,7 +50,7 @@ export function createCurationActions(client: CurationClient | undefined, graph:
     async splitAlias(id: string, alias: string): Promise<string> {
       return (await write({ op: 'splitAlias', id, alias })).id!;
     },
-    async editEntity(id: string, change: { label?: string; type?: string; aliases?: string[]; description?: string; accept?: boolean }): Promise<void> {
+    async editEntity(id: string, change: { label?: string; type?: string; aliases?: string[]; description?: string; attributes?: Record<string, string | number | boolean>; accept?: boolean }): Promise<void> {
       await write({ op: 'editEntity', id, ...change });
     },
     /** Resolves to the relation's id afterwards (a derived id follows its type and direction). */

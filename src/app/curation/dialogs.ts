@@ -3,6 +3,7 @@ import { compareText } from '../../query/compare.ts';
 import { own } from '../../model/own.ts';
 import { h } from '../dom.ts';
 import type { CurationActions } from './actions.ts';
+import { attributeRows, valueControl } from './attributeRows.ts';
 import { field, openModal, select } from './modal.ts';
 
 type Span = { start: number; end: number; text: string };
@@ -49,8 +50,8 @@ export async function rejectItem(graph: KgGraph, actions: CurationActions, key: 
   return answer === true;
 }
 
-/** Fixes what is wrong with an entity: label, type, aliases (one a line), description. */
-export function editEntityDialog(graph: KgGraph, actions: CurationActions, key: string): Promise<unknown> {
+/** Fixes what is wrong with an entity: label, type, aliases (one a line), description, typed attributes. */
+export function editEntityDialog(graph: KgGraph, vocabulary: Vocabulary, actions: CurationActions, key: string): Promise<unknown> {
   const a = graph.getNodeAttributes(key);
   const label = h('input', { attrs: { type: 'text', value: a.label, autocomplete: 'off', spellcheck: 'false' } });
   const type = select(typeOptions, a.type);
@@ -58,15 +59,17 @@ export function editEntityDialog(graph: KgGraph, actions: CurationActions, key: 
   aliases.value = a.aliases.join('\n');
   const description = h('textarea', { attrs: { rows: 3 } });
   description.value = a.description;
+  const attributes = attributeRows(vocabulary, a.attributes, entityOptions(graph, key));
   const change = (accept: boolean) => () =>
     actions.editEntity(key, {
       ...(label.value !== a.label ? { label: label.value } : {}),
       ...(type.value !== a.type ? { type: type.value } : {}),
       ...(aliases.value.split('\n').map((s) => s.trim()).filter(Boolean).join('\n') !== a.aliases.join('\n') ? { aliases: aliases.value.split('\n') } : {}),
       ...(description.value.trim() !== a.description ? { description: description.value } : {}),
+      ...(attributes.changed() ? { attributes: attributes.value() } : {}),
       ...(accept ? { accept } : {}),
     });
-  return openModal(`Edit ${a.label}`, [field('Label', label), field('Type', type), field('Aliases', aliases, 'One name a line.'), field('Description', description)], [
+  return openModal(`Edit ${a.label}`, [field('Label', label), field('Type', type), field('Aliases', aliases, 'One name a line.'), field('Description', description), attributes.element], [
     { label: 'Cancel' },
     { label: 'Save', primary: !a.draft, run: change(false) },
     ...(a.draft ? [{ label: 'Save and accept', primary: true, run: change(true) }] : []),
@@ -84,6 +87,7 @@ export function editRelationDialog(graph: KgGraph, vocabulary: Vocabulary, actio
   const targetType = graph.getNodeAttribute(graph.target(key), 'type');
   const reverse = h('input', { attrs: { type: 'checkbox' } });
   const type = select([]);
+  const entities = entityOptions(graph);
   const qualifierBox = h('div', { class: 'modal-qualifiers' });
   const fillTypes = () => {
     const allowed = reverse.checked ? allowedRelations(vocabulary, targetType, sourceType) : allowedRelations(vocabulary, sourceType, targetType);
@@ -96,9 +100,10 @@ export function editRelationDialog(graph: KgGraph, vocabulary: Vocabulary, actio
     const declared = own(vocabulary.relations, type.value)?.qualifiers ?? {};
     qualifierBox.replaceChildren(
       ...Object.entries(declared).map(([name, valueType]) => {
-        const input = h('input', { attrs: { type: 'text', 'data-qualifier': name, 'data-value-type': valueType, autocomplete: 'off' } });
         const current = own(a.qualifiers, name);
-        input.value = current === undefined ? '' : String(current);
+        const input = valueControl(valueType, current === undefined ? '' : String(current), entities, true);
+        input.dataset.qualifier = name;
+        input.dataset.valueType = valueType;
         return field(`${name.replaceAll('_', ' ')} (${valueType})`, input);
       }),
     );
@@ -108,7 +113,7 @@ export function editRelationDialog(graph: KgGraph, vocabulary: Vocabulary, actio
   fillTypes();
   const qualifiers = () =>
     Object.fromEntries(
-      [...qualifierBox.querySelectorAll<HTMLInputElement>('input')].map((input) => {
+      [...qualifierBox.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-qualifier]')].map((input) => {
         const v = input.value.trim();
         const t = input.dataset.valueType;
         return [input.dataset.qualifier!, t === 'int' || t === 'float' ? (v === '' ? '' : Number(v)) : t === 'boolean' ? (v === '' ? '' : v === 'true') : v];

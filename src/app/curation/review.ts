@@ -8,7 +8,7 @@ import { byId, h, replaceChildren } from '../dom.ts';
 import type { Store } from '../state.ts';
 import { createCurationActions, type CurationActions } from './actions.ts';
 import { createCurationClient } from './client.ts';
-import { aliasDialog, editEntityDialog, editRelationDialog, mergeDialog, newEntityDialog, newRelationDialog, rejectItem, splitDialog } from './dialogs.ts';
+import { aliasDialog, edgeSentence, editEntityDialog, editRelationDialog, mergeDialog, newEntityDialog, newRelationDialog, rejectItem, splitDialog } from './dialogs.ts';
 import { draftQueue, resumeAt, type QueuedDraft } from './draftQueue.ts';
 import { createDraftFilter } from './draftFilter.ts';
 import { attachDraftRings } from './draftRings.ts';
@@ -79,7 +79,7 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
     return { actions };
   }
 
-  const queue: QueuedDraft[] = draftQueue(graph, articles, own);
+  const queue: QueuedDraft[] = draftQueue(graph, articles, own, vocabulary);
   let reviewing = false;
   let index = 0;
   /** Set once a change is saved: the page is about to reload with it, and takes no other change till then. */
@@ -116,22 +116,33 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
   };
   const isDraft = (s: { kind: 'node' | 'edge'; id: string }) => (s.kind === 'node' ? graph.getNodeAttribute(s.id, 'draft') : graph.getEdgeAttribute(s.id, 'draft')) !== undefined;
 
-  const onItem = () => reviewing && queue[index] !== undefined && store.get().selection?.id === queue[index]!.key;
+  /** The review's item when it is a proposed relation type and nothing else is chosen: the keys and buttons act on it. */
+  const typeItem = () => {
+    const item = reviewing ? queue[index] : undefined;
+    return item?.kind === 'relationType' && !current() ? item : undefined;
+  };
+  const onItem = () => reviewing && queue[index] !== undefined && (typeItem() !== undefined || store.get().selection?.id === queue[index]!.key);
 
   const act = {
     accept(): void {
+      const type = typeItem();
+      if (type) return void saving(() => actions.accept(type.key));
       const s = current();
       if (s && isDraft(s)) void saving(() => actions.accept(s.id));
       else if (s) notify('This one is not a draft: there is nothing to accept.', 'info');
     },
     reject(): void {
+      // A type goes only when no relation uses it (the dev server says which do): nothing to confirm.
+      const type = typeItem();
+      if (type) return void saving(() => actions.reject(type.key));
       const s = current();
       if (s) void dialog(() => rejectItem(graph, actions, s.id));
     },
     edit(): void {
+      if (typeItem()) return notify('A relation type is edited in data/vocabulary.yaml (its label, inverse and entity types); here it is accepted or rejected.', 'info');
       const s = current();
       if (!s) return;
-      void dialog(() => (s.kind === 'node' ? editEntityDialog(graph, actions, s.id) : editRelationDialog(graph, vocabulary, actions, s.id)));
+      void dialog(() => (s.kind === 'node' ? editEntityDialog(graph, vocabulary, actions, s.id) : editRelationDialog(graph, vocabulary, actions, s.id)));
     },
     merge(): void {
       const s = current();
@@ -145,7 +156,7 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
 
   function saveCursor(): void {
     const item = queue[index];
-    if (reviewing && item) sessionStorage.setItem(CURSOR_KEY, JSON.stringify({ key: item.key, article: item.article, start: item.start, end: item.end }));
+    if (reviewing && item) sessionStorage.setItem(CURSOR_KEY, JSON.stringify({ key: item.key, kind: item.kind, article: item.article, start: item.start, end: item.end }));
     else sessionStorage.removeItem(CURSOR_KEY);
   }
 
@@ -155,11 +166,13 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
     reviewing = true;
     saveCursor();
     const item = queue[index]!;
-    // Centred on what it is about (an entity and its neighbours, a relation's two ends), the zoom
-    // kept: no closer than the whole graph's frame, so each draft is seen among the rest.
-    store.update({ selection: { kind: item.kind === 'entity' ? 'node' : 'edge', id: item.key } });
-    const around = item.kind === 'entity' ? [item.key, ...graph.neighbors(item.key)] : [graph.source(item.key), graph.target(item.key)];
-    void ctx.frame.centreNodes(around, { maxRatio: 1 });
+    // Centred on what it is about (an entity and its neighbours, a relation's two ends, the ends
+    // of a type's relations), the zoom kept: no closer than the whole graph's frame, so each
+    // draft is seen among the rest.
+    store.update({ selection: item.kind === 'relationType' ? null : { kind: item.kind === 'entity' ? 'node' : 'edge', id: item.key } });
+    const around =
+      item.kind === 'entity' ? [item.key, ...graph.neighbors(item.key)] : item.kind === 'relation' ? [graph.source(item.key), graph.target(item.key)] : (item.edges ?? []).flatMap((e) => [graph.source(e), graph.target(e)]);
+    if (around.length) void ctx.frame.centreNodes(around, { maxRatio: 1 });
     // The words that state it, marked in the text.
     screen.show('article');
     render();
@@ -182,17 +195,29 @@ export function createCuration(el: CurationElements, ctx: CurationContext): { ac
     const s = current();
     const item = reviewing ? queue[index] : undefined;
     const draft = s ? (s.kind === 'node' ? graph.getNodeAttribute(s.id, 'draft') : graph.getEdgeAttribute(s.id, 'draft')) : undefined;
+    const uses = item?.kind === 'relationType' ? (item.edges ?? []) : [];
     const head = item
       ? h(
           'div',
           { class: 'review-head' },
-          h('p', { class: 'review-position' }, h('strong', {}, `Draft ${index + 1} of ${queue.length}`), ` · ${item.kind} `, h('q', {}, item.name)),
+          h('p', { class: 'review-position' }, h('strong', {}, `Draft ${index + 1} of ${queue.length}`), ` · ${item.kind === 'relationType' ? 'relation type' : item.kind} `, h('q', {}, item.name)),
           h('p', { class: 'muted review-marker' }, `confidence ${item.draft.confidence.toFixed(2)} · rule ${item.draft.rule}`),
+          item.kind === 'relationType'
+            ? h('div', { class: 'review-type-uses' }, uses.length ? h('p', {}, `Proposed by kg add; ${uses.length === 1 ? 'one relation uses' : `${uses.length} relations use`} it:`) : h('p', {}, 'Proposed by kg add; no relation uses it.'), uses.length ? h('ul', {}, ...uses.map((e) => h('li', {}, button(edgeSentence(graph, e), () => store.update({ selection: { kind: 'edge', id: e } }), { class: 'link', title: 'Select it, to retype or reject it' })))) : null)
+            : null,
           h('div', { class: 'review-nav' }, button('Previous', () => go(index - 1), { 'aria-keyshortcuts': 'K' }), button('Next', () => go(index + 1), { 'aria-keyshortcuts': 'J' }), button('Stop review', () => stop())),
           h('p', { class: 'muted review-keys', attrs: { id: 'review-keys' } }, 'Keys: ', key(REVIEW_KEYS.accept), ' accept · ', key(REVIEW_KEYS.reject), ' reject · ', key(REVIEW_KEYS.edit), ' edit · ', key(REVIEW_KEYS.next), ' next · ', key(REVIEW_KEYS.previous), ' previous · Ctrl+Z undo'),
         )
       : null;
-    const tools = s
+    const type = typeItem();
+    const tools = type
+      ? h(
+          'div',
+          { class: 'curation-actions', attrs: { role: 'group', 'aria-label': 'Curate the relation type' } },
+          button('Accept', act.accept, { 'aria-keyshortcuts': 'A', title: 'Keep the relation type in the vocabulary (A)' }),
+          button('Reject', act.reject, { 'aria-keyshortcuts': 'R Delete', title: 'Remove the relation type from the vocabulary, once no relation uses it (R)' }),
+        )
+      : s
       ? h(
           'div',
           { class: 'curation-actions', attrs: { role: 'group', 'aria-label': 'Curate the selection' } },

@@ -183,18 +183,24 @@ export function createEdgeLabelLayout() {
       }
     };
 
+  /** Sigma settings whose edge labels (the default drawer's and each program's own) go through the layout. */
+  const settingsFor = (drawer: Drawer, programs: Record<string, EdgeProgramType>): Pick<Settings, 'defaultDrawEdgeLabel' | 'edgeProgramClasses'> => ({
+    defaultDrawEdgeLabel: wrap(drawer, 'straight'),
+    edgeProgramClasses: Object.fromEntries(Object.entries(programs).map(([type, P]) => [type, program(P)])),
+  });
+
   return {
     /** A label drawer (sigma's signature) that draws only what keeps clear of the labels already drawn in the pass. */
     wrap,
-    /** Routes every edge label of `renderer` through the layout: its default drawer and each program's own. */
-    attach(renderer: Sigma): void {
-      const settings: Partial<Settings> = {
-        defaultDrawEdgeLabel: wrap(renderer.getSetting('defaultDrawEdgeLabel'), 'straight'),
-        edgeProgramClasses: Object.fromEntries(Object.entries(renderer.getSetting('edgeProgramClasses')).map(([type, P]) => [type, program(P)])),
-      };
-      renderer.setSettings(settings);
+    /**
+     * The settings to give sigma's constructor: its edge programs are built once (set later,
+     * every program's shaders would be compiled again). Then `listen` to the renderer.
+     */
+    settings: settingsFor,
+    listen(renderer: Sigma): void {
       renderer.on('beforeRender', endPass);
     },
+
     /** The labels the latest pass drew, and where (for tests and benchmarks). */
     drawn: (): readonly { edge: string; box: LabelBox }[] => last,
   };

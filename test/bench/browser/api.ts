@@ -7,7 +7,7 @@ export interface HoverSample {
   reducersMs: number;
   /** sigma 'beforeRender' -> 'afterRender': sigma's process() and the WebGL/canvas calls (issued, not yet drawn). */
   renderMs: number;
-  /** The whole synchronous store.update() call: the JavaScript side. */
+  /** The store.update() call and the microtasks it queued (the label layers): the JavaScript side. */
   jsMs: number;
   /** store.update() start -> the next requestAnimationFrame callback. */
   frameMs: number;
@@ -20,6 +20,17 @@ export interface SetupInfo {
   edges: number;
   buildGraphMs: number;
   createViewMs: number;
+  /** Whether sigma hides edges and labels while the camera moves (hideEdgesOnMove, hideLabelsOnMove). */
+  hidesWhileMoving: boolean;
+  /** Sigma's label grid density: labels are culled by the grid to about this many per cell. */
+  labelDensity: number;
+}
+
+export interface CameraFigures {
+  /** JavaScript per sigma frame while the view is moved: beforeRender -> the render's microtasks done (ms). */
+  samples: number[];
+  /** How many of those frames sigma drew with edges hidden while moving (hideEdgesOnMove on). */
+  moving: number;
 }
 
 export interface Fa2Figures {
@@ -32,6 +43,8 @@ export interface HoverBenchApi {
   /** Builds the synthetic graph, and the explorer's sigma view of it when `view`. */
   setup(options: { nodes: number; edges: number; seed: number; view: boolean }): SetupInfo;
   hover(options: { count: number; seed: number }): Promise<HoverSample[]>;
+  /** `frames` camera steps of a pan in progress (sigma's captor moving), each frame's JavaScript timed. */
+  camera(options: { frames: number }): Promise<CameraFigures>;
   /** FA2 in its worker for `ms`, on a page set up without a view: nothing redraws. */
   fa2Worker(options: { ms: number }): Promise<Fa2Figures>;
   /** The same with graphology-layout-forceatlas2's own worker (one iteration per message): the baseline ours replaces. */

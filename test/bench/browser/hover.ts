@@ -43,7 +43,15 @@ window.kgBench = {
     store = createStore();
     if (withView) view = createGraphView(document.getElementById('graph')!, graph, store);
     const t2 = performance.now();
-    return { nodes: graph.order, edges: graph.size, buildGraphMs: t1 - t0, createViewMs: t2 - t1 };
+    const settings = view?.renderer.getSettings();
+    return {
+      nodes: graph.order,
+      edges: graph.size,
+      buildGraphMs: t1 - t0,
+      createViewMs: t2 - t1,
+      hidesWhileMoving: Boolean(settings?.hideEdgesOnMove && settings.hideLabelsOnMove),
+      labelDensity: settings?.labelDensity ?? Number.NaN,
+    };
   },
 
   async hover({ count, seed }) {
@@ -52,8 +60,9 @@ window.kgBench = {
     const keys = graph.nodes();
     let beforeRender = 0;
     let afterRender = 0;
-    const onBefore = () => void (beforeRender = performance.now());
-    const onAfter = () => void (afterRender = performance.now());
+    // The render store.update makes, not a later one scheduled for the next frame.
+    const onBefore = () => void (Number.isNaN(beforeRender) && (beforeRender = performance.now()));
+    const onAfter = () => void (Number.isNaN(afterRender) && (afterRender = performance.now()));
     view.renderer.on('beforeRender', onBefore);
     view.renderer.on('afterRender', onAfter);
     const samples: HoverSample[] = [];
@@ -66,6 +75,8 @@ window.kgBench = {
         beforeRender = afterRender = Number.NaN;
         const t0 = performance.now();
         store.update({ hoveredNode: node });
+        // The label layers place and draw in a microtask queued by the render: wait for it too.
+        await new Promise<void>((resolve) => queueMicrotask(resolve));
         const t1 = performance.now();
         const frame = await nextFrame();
         // Chrome may run the next frame before SwiftShader has drawn this one: wait for the GL work too.
@@ -88,6 +99,41 @@ window.kgBench = {
       view.renderer.off('afterRender', onAfter);
     }
     return samples;
+  },
+
+  async camera({ frames }) {
+    if (!view) throw new Error('kgBench.camera: call setup with a view first');
+    const renderer = view.renderer;
+    const camera = renderer.getCamera();
+    const captor = renderer.getMouseCaptor();
+    const samples: number[] = [];
+    let moving = 0;
+    // A pan in progress, as sigma sees a drag (its mouse captor's isMoving): the frames a user
+    // gets while moving the view, with edges and labels hidden on a large graph.
+    captor.isMoving = true;
+    try {
+      for (let i = -1; i < frames; i++) {
+        // The drawing of the last frame is done first (SwiftShader draws on the CPU): the figure is the JavaScript.
+        finishGl();
+        await nextFrame();
+        const drawn = new Promise<number>((resolve) => {
+          let begun = 0;
+          renderer.once('beforeRender', () => void (begun = performance.now()));
+          // Queued after the render's own microtasks (the label layers'), so they are counted too.
+          renderer.once('afterRender', () => queueMicrotask(() => resolve(performance.now() - begun)));
+        });
+        const state = camera.getState();
+        camera.setState({ ...state, x: state.x + (i % 2 ? -0.02 : 0.02), ratio: state.ratio * (i % 2 ? 1 / 1.05 : 1.05) });
+        const ms = await drawn;
+        if (i < 0) continue;
+        samples.push(ms);
+        if (renderer.getSetting('hideEdgesOnMove')) moving++;
+      }
+    } finally {
+      captor.isMoving = false;
+    }
+    camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    return { samples, moving };
   },
 
   async fa2Worker({ ms }) {
