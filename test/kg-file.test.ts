@@ -118,6 +118,23 @@ describe('kg --file', () => {
   });
 });
 
+describe('--file on a file kg export wrote', () => {
+  it('reads the relations as the article does: aliases resolve, both readings, qualifiers by their own names', () => {
+    const file = at('seed-export.graphml');
+    const article = '2025-02-03-starmer-eu-leaders-dinner';
+    expect(kg(['export', '--article', article, '--out', file]).code).toBe(0);
+    // "Scholz" is an alias of Olaf Scholz, not a part of another entity's label.
+    const fromFile = kg(['neighbours', 'Scholz', '--file', file]);
+    expect(fromFile.stderr).toBe('');
+    const fromData = kg(['neighbours', 'Scholz', '--article', article]);
+    const relationLines = (out: string) => out.split('\n').filter((l) => /^ {2}[→←]/.test(l)).map((l) => l.replace(/\s+\{.*\}$/, '').trim());
+    expect(relationLines(fromFile.stdout)).toEqual(relationLines(fromData.stdout));
+    expect(fromFile.stdout).toContain('{title: Chancellor}');
+    expect(fromFile.stdout).not.toMatch(/labelE|q_title|inverse:/);
+    expect(kg(['stats', '--file', file]).stdout.split('\n')[0]).not.toContain('()');
+  });
+});
+
 describe('kg import', () => {
   const data = at('data');
   cpSync(join(REPO, 'data'), data, { recursive: true });

@@ -97,7 +97,8 @@ export function formatStats(stats: GraphStats): string {
   const s = visibleData(stats);
   const table = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `    ${pad(k, 24)}${String(v).padStart(4)}`);
   return [
-    `${s.article.title} (${s.article.date})  [${s.article.slug}]`,
+    // A graph read from a file has no date: its title (the file name) stands alone.
+    `${s.article.title}${s.article.date ? ` (${s.article.date})` : ''}  [${s.article.slug}]`,
     `  ${s.entities} entities, ${s.relations} relations, density ${s.density}`,
     `  entities by type:`,
     ...table(s.entitiesByType),

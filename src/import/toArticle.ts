@@ -160,6 +160,8 @@ export function openedArticle(imported: ImportedGraph, options: OpenOptions = {}
     for (const [name, value] of Object.entries(node.attributes)) if (!consumed.has(name)) attributes[name] = value;
     const label = node.label ?? get(node, labelField);
     const description = get(node, descriptionField);
+    // Our own export writes lists as JSON (src/export/flatten.ts): its aliases come back as names to find.
+    const aliases = aliasesOf(get(node, 'aliases'));
     const x = finiteOr(get(node, xField), node.x);
     const y = finiteOr(get(node, yField), node.y);
     const size = node.size ?? finiteOr(get(node, sizeField), undefined);
@@ -172,7 +174,7 @@ export function openedArticle(imported: ImportedGraph, options: OpenOptions = {}
       label: typeof label === 'string' && label.trim() !== '' ? label : node.key,
       type: nodeType(typeAttribute == null ? undefined : get(node, typeAttribute)),
       description: typeof description === 'string' ? description : '',
-      aliases: [],
+      aliases,
       attributes,
       mentions: [],
       ...(x === undefined || y === undefined ? {} : { x, y }),
@@ -184,21 +186,29 @@ export function openedArticle(imported: ImportedGraph, options: OpenOptions = {}
   const relationField = fieldNamed(imported.edgeAttributes, RELATION_NAMES, 'string');
   // Our own export's evidence (src/export/flatten.ts): the quote and its offsets, when a file has all three.
   const evidenceFields = own(imported.edgeAttributes, 'evidence') === 'string' && own(imported.edgeAttributes, 'evidence_start') === 'int' && own(imported.edgeAttributes, 'evidence_end') === 'int' ? ['evidence', 'evidence_start', 'evidence_end'] : [];
-  const notQualifiers = new Set([relationField, ...evidenceFields]);
+  // Our export also writes each relation's reading both ways, and its qualifiers as q_<name>.
+  const ours = evidenceFields.length > 0;
+  const readings = ours ? ['label', 'labelE', 'inverse'] : [];
+  const notQualifiers = new Set([relationField, ...evidenceFields, ...readings]);
+  const qualifierName = (name: string) => (ours && name.startsWith('q_') && name.length > 2 ? name.slice(2) : name);
   const qualifierTypes = emptyRecord<ValueType>();
-  for (const [name, type] of Object.entries(imported.edgeAttributes)) if (!notQualifiers.has(name)) qualifierTypes[name] = type;
+  for (const [name, type] of Object.entries(imported.edgeAttributes)) if (!notQualifiers.has(name)) qualifierTypes[qualifierName(name)] = type;
   imported.edges.forEach((edge, i) => {
     const what = edge.key === undefined ? `edge ${i + 1}` : `edge "${edge.key}"`;
     for (const end of [edge.source, edge.target]) if (!graph.hasNode(end)) throw new ImportError(imported.name, `${what} joins node "${end}", which the file does not have`);
     const named = edge.label ?? get({ key: '', attributes: edge.attributes }, relationField);
     const text = typeof named === 'string' && named.trim() !== '' ? named.trim() : undefined;
     const relation = text ?? (edge.undirected ? 'linked_to' : 'links_to');
-    const label = text ?? (edge.undirected ? 'linked to' : 'links to');
+    const reading = (name: string) => {
+      const value = ours ? own(edge.attributes, name) : undefined;
+      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+    };
+    const label = reading('label') ?? text ?? (edge.undirected ? 'linked to' : 'links to');
     // The details panel and the queries read a relation from both ends; the arrow says which way it points.
-    const inverse = text ?? (edge.undirected ? 'linked to' : 'linked from');
+    const inverse = reading('inverse') ?? text ?? (edge.undirected ? 'linked to' : 'linked from');
     if (!Object.hasOwn(relations, relation)) relations[relation] = { id: relation, label, inverse, from: [], to: [], qualifiers: qualifierTypes };
     const qualifiers = emptyRecord<Scalar>();
-    for (const [name, value] of Object.entries(edge.attributes)) if (!notQualifiers.has(name)) qualifiers[name] = value;
+    for (const [name, value] of Object.entries(edge.attributes)) if (!notQualifiers.has(name)) qualifiers[qualifierName(name)] = value;
     const [quote, start, end] = evidenceFields.map((name) => own(edge.attributes, name));
     const evidence = typeof quote === 'string' && typeof start === 'number' && typeof end === 'number' ? { start, end, text: quote } : { start: 0, end: 0, text: '' };
     // The file's id when it has one and it is free (ids repeat in sloppy files), else its place.
@@ -220,6 +230,17 @@ export function openedArticle(imported: ImportedGraph, options: OpenOptions = {}
   const attributes = emptyRecord<ValueType>();
   for (const [name, type] of Object.entries(imported.nodeAttributes)) if (!consumed.has(name)) attributes[name] = type;
   return { text: '', vocabulary: { attributes, relations }, graph };
+}
+
+/** A JSON array of strings, as our export writes aliases; anything else is no aliases (it stays an attribute). */
+function aliasesOf(value: Scalar | undefined): string[] {
+  if (typeof value !== 'string' || !value.startsWith('[')) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.every((a) => typeof a === 'string') ? parsed : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
