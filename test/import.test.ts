@@ -1,12 +1,9 @@
-import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { exportArticle, exportText } from '../src/export/index.ts';
-import { formatOf, ImportError, openedArticle, readGexf, readGraphFile, readGraphML, readGraphologyJson, typeCandidates, type ParseXml } from '../src/import/index.ts';
+import { formatOf, ImportError, openedArticle, readGraphFile, readGraphologyJson, typeCandidates } from '../src/import/index.ts';
+import { importedFromClone } from '../src/import/stream.ts';
 import { categoryColor, contrastRatio, CATEGORY_COLORS, TYPE_COLORS } from '../src/layout/palette.ts';
 import { neighbours, path, search, show, stats } from '../src/query/index.ts';
-
-// xmldom throws on broken XML, as the browser's DOMParser reports it in a <parsererror>: the core handles both.
-const parseXml: ParseXml = (text) => new DOMParser({ onError: () => {} }).parseFromString(text, 'application/xml') as unknown as Document;
 
 /** What an ImportError says of its place, for asserting on it as a whole. */
 function failure(read: () => unknown) {
@@ -39,8 +36,8 @@ const GRAPHML = `<?xml version="1.0" encoding="UTF-8"?>
   </graph>
 </graphml>`;
 
-describe('GraphML reader', () => {
-  const imported = readGraphML('small.graphml', GRAPHML, parseXml);
+describe('GraphML read whole (the streaming reader, as the explorer reads a stored file)', () => {
+  const imported = readGraphFile('small.graphml', GRAPHML);
 
   it('keeps typed values as numbers and booleans, fills in <default>s and applies for="all" keys to nodes and edges', () => {
     const [a, b, c] = imported.nodes;
@@ -65,25 +62,31 @@ describe('GraphML reader', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('keeps those names as data after the structured clone that brings a graph from the reading worker', () => {
+    const cloned = importedFromClone(structuredClone(readGraphFile('small.graphml', GRAPHML)));
+    const a = cloned.nodes[0]!.attributes;
+    expect(Object.getOwnPropertyDescriptor(a, '__proto__')?.value).toBe('polluted');
+    // Nothing inherited answers for a name the file does not have.
+    expect(a.constructor).toBeUndefined();
+    expect(cloned.nodeAttributes.toString).toBeUndefined();
+    expect(cloned.nodes[1]!.attributes).toMatchObject({ club: 'Officer', age: -4, active: false });
+  });
+
   it('refuses a value that is not of its declared type, naming the node and attribute', () => {
     const bad = GRAPHML.replace('<data key="d1">31</data>', '<data key="d1">thirty</data>');
-    expect(failure(() => readGraphML('bad.graphml', bad, parseXml)).message).toBe('bad.graphml: node "a": attribute "age" is declared int but holds "thirty"');
+    // The place is the end of the value's <data> element, on node a's line.
+    expect(failure(() => readGraphFile('bad.graphml', bad))).toMatchObject({ line: 12, column: 73, message: 'bad.graphml:12:73: node "a": attribute "age" is declared int but holds "thirty"' });
   });
 
   it('says where XML that is cut short or not XML at all breaks', () => {
-    // Cut before node b: the XML ends on line 12, inside three open elements.
+    // Cut before node b: the text ends on line 13 (after node a's line), inside three open elements.
     const cut = GRAPHML.slice(0, GRAPHML.indexOf('<node id="b">'));
-    expect(failure(() => readGraphML('cut.graphml', cut, parseXml))).toMatchObject({ file: 'cut.graphml', line: 12 });
-    const tags = failure(() => readGraphML('tags.graphml', '<graphml>\n  <graph><node id="a"></graph>\n</graphml>', parseXml));
+    expect(failure(() => readGraphFile('cut.graphml', cut))).toMatchObject({ file: 'cut.graphml', line: 13 });
+    const tags = failure(() => readGraphFile('tags.graphml', '<graphml>\n  <graph><node id="a"></graph>\n</graphml>'));
     expect(tags).toMatchObject({ line: 2 });
     expect(tags.message).toMatch(/^tags\.graphml:2:\d+: not well-formed XML: /);
-    expect(failure(() => readGraphFile('notes.graphml', 'just some words', parseXml)).message).toMatch(/^notes\.graphml: not well-formed XML/);
-    expect(failure(() => readGraphML('other.xml', '<svg xmlns="http://www.w3.org/2000/svg"/>', parseXml)).message).toBe('other.xml: not GraphML: the root element is <svg>, not <graphml>');
-  });
-
-  it('reads the place from a browser\'s <parsererror> document as well', () => {
-    const chromium: ParseXml = () => parseXml('<html><parsererror>This page contains the following errors:error on line 3 at column 7: Extra content at the end of the document\nBelow is a rendering</parsererror></html>');
-    expect(failure(() => readGraphML('x.graphml', '', chromium))).toMatchObject({ line: 3, column: 7, message: 'x.graphml:3:7: not well-formed XML: Extra content at the end of the document' });
+    expect(failure(() => readGraphFile('notes.graphml', 'just some words')).message).toMatch(/^notes\.graphml:1:\d+: not well-formed XML: text data outside of root node/);
+    expect(failure(() => readGraphFile('other.xml', '<svg xmlns="http://www.w3.org/2000/svg"/>')).message).toBe('other.xml:1:41: not GraphML: the root element is <svg>, not <graphml>');
   });
 });
 
@@ -104,7 +107,7 @@ describe('GEXF reader', () => {
     <edges><edge id="e1" source="n1" target="n2" weight="2.5" label="allied with"/><edge id="e2" source="n2" target="n1" type="directed"/></edges>
   </graph>
 </gexf>`;
-  const imported = readGexf('parties.gexf', GEXF, parseXml);
+  const imported = readGraphFile('parties.gexf', GEXF);
 
   it('reads labels, typed attvalues, defaults, viz colour, position and size, weights and edge types', () => {
     const [ada, bob] = imported.nodes;
@@ -165,7 +168,7 @@ describe('graphology JSON reader', () => {
 });
 
 describe('an opened file as the explorer\'s graph', () => {
-  const imported = readGraphML('small.graphml', GRAPHML, parseXml);
+  const imported = readGraphFile('small.graphml', GRAPHML);
 
   it('offers repeating attributes as types, not ids, labels or numbers with fractions', () => {
     expect(typeCandidates(imported).map((c) => c.name)).toEqual(['active', 'club']);

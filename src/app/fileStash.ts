@@ -12,7 +12,8 @@ export interface StashedFile {
   view: string;
   /** The file's own name, the graph's title. */
   name: string;
-  text: string;
+  /** The file itself: IndexedDB keeps a Blob as it is, without the copy into a string. */
+  file: Blob;
   /** The node attribute chosen as the entity types; null for none. */
   typeAttribute: string | null;
 }
@@ -67,6 +68,9 @@ export async function stashFile(file: StashedFile): Promise<void> {
 
 /** The stashed file of that hash name, if this browser still has it. */
 export async function readStash(view: string): Promise<StashedFile | undefined> {
-  const found = await run<StashedFile | undefined>('readonly', (store) => store.get(view) as IDBRequest<StashedFile | undefined>);
-  return found ?? undefined;
+  type Kept = StashedFile | (Omit<StashedFile, 'file'> & { text: string });
+  const found = await run<Kept | undefined>('readonly', (store) => store.get(view) as IDBRequest<Kept | undefined>);
+  if (!found) return undefined;
+  // Kept before files were kept as Blobs: their text.
+  return 'text' in found ? { view: found.view, name: found.name, typeAttribute: found.typeAttribute, file: new Blob([found.text]) } : found;
 }

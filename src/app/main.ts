@@ -3,7 +3,8 @@ import { loadArticle, type LoadedArticle } from '../corpus/built.ts';
 import { createExplorer, type ExplorerView } from './explorer.ts';
 import { articleOf } from './view/urlState.ts';
 import type { ConsoleApi } from './console.ts';
-import { browserParseXml, loadImportCore, showOpenError } from './controllers/openFile.ts';
+import { loadImportCore, showOpenError } from './controllers/openFile.ts';
+import { readFileInWorker } from './readFileInWorker.ts';
 import { isFileView, readStash } from './fileStash.ts';
 import { h } from './dom.ts';
 
@@ -23,8 +24,8 @@ async function openedFile(view: string): Promise<{ article: LoadedArticle; view:
   try {
     const stashed = await readStash(view);
     if (!stashed) throw new Error('This browser no longer has the file: open it again with “Open file…”.');
-    const core = await loadImportCore();
-    const article = core.openedArticle(core.readGraphFile(stashed.name, stashed.text, browserParseXml), { typeAttribute: stashed.typeAttribute });
+    const [imported, core] = await Promise.all([readFileInWorker(stashed.file, stashed.name).done, loadImportCore()]);
+    const article = core.openedArticle(imported, { typeAttribute: stashed.typeAttribute });
     // The file's view has no articles to switch to: the link back reloads the page without a hash.
     return { article, view: { slug: view, entries: [], corpus: false } };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { GexfStream } from './gexfStream.ts';
 import { GraphMLStream } from './graphmlStream.ts';
 import type { ImportedEdge, ImportedGraph, ImportedNode } from './imported.ts';
-import type { StreamedGraph } from './streamed.ts';
+import { inheritNothing, type StreamedGraph } from './streamed.ts';
 
 /**
  * A streaming reader of one graph file: `feed` the text in chunks as they arrive (any size, split
@@ -37,4 +37,18 @@ export function importedFromStreamed(streamed: StreamedGraph): ImportedGraph {
     edges.push({ key, source, target, undirected, attributes, ...(label === undefined ? {} : { label }) });
   });
   return { format: streamed.format, name: streamed.name, nodes, edges, nodeAttributes: streamed.nodeAttributes, edgeAttributes: streamed.edgeAttributes };
+}
+
+/**
+ * An ImportedGraph as it arrives from the reading worker (src/app/openFileWorker.ts): the
+ * structured clone kept every own property, `__proto__` and `constructor` included, but gave
+ * every record Object.prototype; this takes it away again, so a data name never finds an
+ * inherited member. Changes the records in place.
+ */
+export function importedFromClone(cloned: ImportedGraph): ImportedGraph {
+  for (const node of cloned.nodes) inheritNothing(node.attributes);
+  for (const edge of cloned.edges) inheritNothing(edge.attributes);
+  inheritNothing(cloned.nodeAttributes);
+  inheritNothing(cloned.edgeAttributes);
+  return cloned;
 }

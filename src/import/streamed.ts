@@ -46,6 +46,9 @@ export interface StreamedGraph {
 const NO_MEMBERS: object = Object.freeze(Object.create(null) as object);
 export const newValues = (): Values => Object.create(NO_MEMBERS) as Values;
 
+/** A record made to inherit nothing again, as `newValues` makes them (a structured clone gives every record Object.prototype). */
+export const inheritNothing = <T extends object>(record: T): T => Object.setPrototypeOf(record, NO_MEMBERS) as T;
+
 /**
  * `text` in memory of its own. A parser's strings of 13 characters or more are, in V8, slices
  * of the chunk they were read from, and one kept label would keep its whole chunk (a megabyte)

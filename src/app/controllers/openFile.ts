@@ -1,15 +1,15 @@
 import { ImportError } from '../../import/errors.ts';
 import type { ImportedGraph } from '../../import/imported.ts';
-import type { ParseXml } from '../../import/xml.ts';
 import '../openFile.css';
 import { h, replaceChildren } from '../dom.ts';
 import { stashFile, viewNameOf } from '../fileStash.ts';
+import { readFileInWorker } from '../readFileInWorker.ts';
 
-/** The browser's own XML parser for the import core (which takes it as a parameter and touches no DOM global). */
-export const browserParseXml: ParseXml = (text) => new DOMParser().parseFromString(text, 'application/xml');
-
-/** The readers load when a file is first opened: an article's first frame does not wait for them. */
-export const loadImportCore = () => import('../../import/index.ts');
+/**
+ * What makes an opened file the explorer's graph loads when a file is first opened: an article's
+ * first frame does not wait for it. The readers themselves run in the reading worker.
+ */
+export const loadImportCore = () => import('../../import/toArticle.ts');
 type ImportCore = Awaited<ReturnType<typeof loadImportCore>>;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -62,7 +62,7 @@ function showView(view: string): void {
  * with few values; one named type, kind, category, class or group is chosen already). Open
  * stores the file and shows it; Cancel or Escape leaves everything as it was.
  */
-function showTypePicker(imported: ImportedGraph, text: string, core: ImportCore): void {
+function showTypePicker(imported: ImportedGraph, file: Blob, core: ImportCore): void {
   const candidates = core.typeCandidates(imported);
   const chosen = core.defaultTypeAttribute(imported);
   const select = h(
@@ -89,7 +89,7 @@ function showTypePicker(imported: ImportedGraph, text: string, core: ImportCore)
     openButton.disabled = true;
     status.textContent = 'Opening…';
     const view = viewNameOf(imported.name);
-    stashFile({ view, name: imported.name, text, typeAttribute: select.value === '' ? null : select.value }).then(
+    stashFile({ view, name: imported.name, file, typeAttribute: select.value === '' ? null : select.value }).then(
       () => showView(view),
       (error: unknown) => {
         openButton.disabled = false;
@@ -101,22 +101,56 @@ function showTypePicker(imported: ImportedGraph, text: string, core: ImportCore)
   select.focus();
 }
 
-/** Reads one file the person chose or dropped; a bad one is reported and changes nothing. */
-async function openFile(file: File, parseXml: ParseXml): Promise<void> {
-  let text: string;
+/** A reading this short shows no progress dialog: it would only flash. */
+const QUIET_MS = 150;
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+
+/**
+ * While a file is read (in the reading worker): a progress bar of the bytes read, and Cancel
+ * (or Escape), which ends the reading and leaves the graph on screen as it was.
+ */
+function showReading(file: File, cancel: () => void): { progress(fraction: number): void; finish(): void } {
+  const bar = h('progress', { attrs: { max: '1', value: '0', 'aria-labelledby': 'open-file-heading' } });
+  const status = h('p', { class: 'muted' }, `0 % of ${megabytes(file.size)}`);
+  const cancelButton = h('button', { attrs: { type: 'button' }, on: { click: () => dialog().close() } }, 'Cancel');
+  let shown = false;
+  const onClose = () => cancel();
+  const timer = setTimeout(() => {
+    shown = true;
+    const box = showDialog(h('h2', { attrs: { id: 'open-file-heading' } }, `Reading ${file.name}`), bar, status, h('div', { class: 'open-file-actions' }, cancelButton));
+    box.addEventListener('close', onClose, { once: true });
+    cancelButton.focus();
+  }, QUIET_MS);
+  return {
+    progress(fraction) {
+      bar.value = fraction;
+      status.textContent = `${Math.floor(fraction * 100)} % of ${megabytes(file.size)}`;
+    },
+    finish() {
+      clearTimeout(timer);
+      // The dialog stays open for what follows (the type picker or the error), so it must no longer cancel.
+      if (shown) dialog().removeEventListener('close', onClose);
+    },
+  };
+}
+
+/** Reads one file the person chose or dropped; a bad one is reported and changes nothing, a cancelled one is forgotten. */
+async function openFile(file: File): Promise<void> {
+  let cancelled = false;
+  const reading = readFileInWorker(file, file.name, (fraction) => view.progress(fraction));
+  const view = showReading(file, () => {
+    cancelled = true;
+    reading.cancel();
+  });
   try {
-    text = await file.text();
+    const [imported, core] = await Promise.all([reading.done, loadImportCore()]);
+    view.finish();
+    if (!cancelled) showTypePicker(imported, file, core);
   } catch (error) {
-    return showOpenError(file.name, error);
+    view.finish();
+    if (!cancelled) showOpenError(file.name, error);
   }
-  let imported: ImportedGraph;
-  const core = await loadImportCore();
-  try {
-    imported = core.readGraphFile(file.name, text, parseXml);
-  } catch (error) {
-    return showOpenError(file.name, error);
-  }
-  showTypePicker(imported, text, core);
 }
 
 /**
@@ -124,13 +158,13 @@ async function openFile(file: File, parseXml: ParseXml): Promise<void> {
  * opens in the explorer, with every feature it has for articles. While a file is dragged over
  * the page a hint covers it.
  */
-export function createOpenFile(button: HTMLButtonElement, input: HTMLInputElement, parseXml: ParseXml = browserParseXml) {
+export function createOpenFile(button: HTMLButtonElement, input: HTMLInputElement) {
   button.addEventListener('click', () => input.click());
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     // Cleared, so choosing the same file again (after fixing it) fires change again.
     input.value = '';
-    if (file) void openFile(file, parseXml);
+    if (file) void openFile(file);
   });
 
   const hint = h('div', { class: 'drop-hint', attrs: { 'aria-hidden': 'true' } }, h('p', {}, 'Drop a GraphML, GEXF or JSON graph file to open it'));
@@ -161,6 +195,6 @@ export function createOpenFile(button: HTMLButtonElement, input: HTMLInputElemen
     if (!file) return;
     // Without this the browser would navigate to the dropped file.
     event.preventDefault();
-    void openFile(file, parseXml);
+    void openFile(file);
   });
 }
