@@ -4,6 +4,9 @@ import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import type { KgGraph } from '../model/types.ts';
 import { TYPE_COLORS } from './palette.ts';
 
+/** Above this many nodes no overlap removal: see layoutGraph. */
+export const NOVERLAP_MAX_NODES = 500;
+
 export interface LayoutOptions {
   /** ForceAtlas2 iterations (default 600: converged at article scale, ~40 ms). */
   iterations?: number;
@@ -102,7 +105,10 @@ export function layoutGraph(graph: KgGraph, options: LayoutOptions = {}): void {
   applyAppearance(graph);
   seedPositions(graph);
   forceAtlas2.assign(graph, { iterations, settings: fa2Settings(graph) });
-  noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2 } });
+  // noverlap compares nodes pair by pair within its grid cells: past a few thousand nodes it ran for
+  // minutes (an opened 5,000-node file never appeared) or overflowed a Set, and at that size sigma's
+  // label grid keeps labels apart anyway.
+  if (graph.order <= NOVERLAP_MAX_NODES) noverlap.assign(graph, { maxIterations: 200, settings: { margin: 2, ratio: 1.2 } });
   // Round to keep exports small and byte-stable; 1e-3 is far below a pixel.
   graph.updateEachNodeAttributes((_, a) => ({ ...a, x: Math.round(a.x! * 1000) / 1000, y: Math.round(a.y! * 1000) / 1000 }));
 }
