@@ -43,10 +43,8 @@ def typed(header, row, types):
     return {h: types.get(h, str)(v) for h, v in zip(header, row)}
 
 
-def main():
-    library, nodes_tsv, edges_tsv, out = sys.argv[1:5]
-    runs = int(sys.argv[5]) if len(sys.argv) > 5 else 1
-    t0 = time.perf_counter()
+def build(library, nodes_tsv, edges_tsv):
+    """The benchmark graph in `library`, typed as BENCH_SCHEMA types it: a function writing it as GraphML, its node and edge counts."""
     nh, nrows = read_tsv(nodes_tsv)
     eh, erows = read_tsv(edges_tsv)
     # Column 0 of nodes is the id; columns 0-2 of edges are id, source, target.
@@ -55,8 +53,8 @@ def main():
         g = nx.MultiDiGraph()
         g.add_nodes_from((r[0], typed(nh[1:], r[1:], NODE_TYPES)) for r in nrows)
         g.add_edges_from((r[1], r[2], r[0], typed(eh[3:], r[3:], EDGE_TYPES)) for r in erows)
-        write = lambda: nx.write_graphml(g, out)
-    elif library == "igraph":
+        return (lambda out: nx.write_graphml(g, out)), g.number_of_nodes(), g.number_of_edges()
+    if library == "igraph":
         import igraph as ig
         index = {r[0]: i for i, r in enumerate(nrows)}
         g = ig.Graph(n=len(nrows), edges=[(index[r[1]], index[r[2]]) for r in erows], directed=True)
@@ -68,10 +66,16 @@ def main():
         for j, h in enumerate(eh[3:], start=3):
             cast = EDGE_TYPES.get(h, str)
             g.es[h] = [cast(r[j]) for r in erows]
-        write = lambda: g.write_graphml(out)
-    else:
-        raise SystemExit("library must be networkx or igraph")
-    del nrows, erows
+        return (lambda out: g.write_graphml(out)), g.vcount(), g.ecount()
+    raise SystemExit("library must be networkx or igraph")
+
+
+def main():
+    library, nodes_tsv, edges_tsv, out = sys.argv[1:5]
+    runs = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+    t0 = time.perf_counter()
+    write_to, nodes, edges = build(library, nodes_tsv, edges_tsv)
+    write = lambda: write_to(out)
     build_s = time.perf_counter() - t0
     rss_before = rss_now_mb()
     cpu_s, wall_s = float("inf"), float("inf")
@@ -82,8 +86,8 @@ def main():
         cpu_s, wall_s = min(cpu_s, c1 - c0), min(wall_s, w1 - w0)
     print(json.dumps({
         "library": library,
-        "nodes": g.number_of_nodes() if library == "networkx" else g.vcount(),
-        "edges": g.number_of_edges() if library == "networkx" else g.ecount(),
+        "nodes": nodes,
+        "edges": edges,
         "write_cpu_s": round(cpu_s, 3),
         "write_wall_s": round(wall_s, 3),
         "runs": runs,

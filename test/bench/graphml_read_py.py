@@ -14,30 +14,11 @@ import sys
 import time
 
 # The same typing and memory probes as the write benchmark's (this folder is on sys.path).
-from graphml_py import EDGE_TYPES, NODE_TYPES, read_tsv, rss_now_mb, rss_peak_mb, typed  # noqa: E402
+from graphml_py import build, rss_now_mb, rss_peak_mb  # noqa: E402
 
 
 def write(library, nodes_tsv, edges_tsv, out):
-    nh, nrows = read_tsv(nodes_tsv)
-    eh, erows = read_tsv(edges_tsv)
-    if library == "networkx":
-        import networkx as nx
-        g = nx.MultiDiGraph()
-        g.add_nodes_from((r[0], typed(nh[1:], r[1:], NODE_TYPES)) for r in nrows)
-        g.add_edges_from((r[1], r[2], r[0], typed(eh[3:], r[3:], EDGE_TYPES)) for r in erows)
-        nx.write_graphml(g, out)
-    else:
-        import igraph as ig
-        index = {r[0]: i for i, r in enumerate(nrows)}
-        g = ig.Graph(n=len(nrows), edges=[(index[r[1]], index[r[2]]) for r in erows], directed=True)
-        g.vs["name"] = [r[0] for r in nrows]
-        for j, h in enumerate(nh[1:], start=1):
-            cast = NODE_TYPES.get(h, str)
-            g.vs[h] = [cast(r[j]) for r in nrows]
-        for j, h in enumerate(eh[3:], start=3):
-            cast = EDGE_TYPES.get(h, str)
-            g.es[h] = [cast(r[j]) for r in erows]
-        g.write_graphml(out)
+    build(library, nodes_tsv, edges_tsv)[0](out)
 
 
 def read(library, path):
