@@ -35,6 +35,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { startBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { REPO } from '../helpers/sources.ts';
 import type { CameraFigures, Fa2Figures, HoverSample, SetupInfo } from './browser/api.ts';
+import { median } from './startup.ts';
 
 export interface BenchRow {
   name: string;
@@ -67,11 +68,6 @@ const VIEWPORT = { width: 1440, height: 900 };
 const PAGES = path.join(REPO, 'test/bench/browser');
 const DIST = path.join(REPO, 'dist');
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function newestMtime(target: string): number {

@@ -20,9 +20,8 @@ import { openStore, pushCorpus } from '../../src/store/index.ts';
 import { startPostgres, type PostgresServer } from '../helpers/postgres.ts';
 import { syntheticCorpus } from '../helpers/syntheticCorpus.ts';
 import type { BenchRow, BenchSection } from './run.ts';
-import { KG_BUNDLE } from './startup.ts';
+import { KG_BUNDLE, median } from './startup.ts';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export const storeSection: BenchSection = {
