@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFile } from '../src/cli/load.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { visible, visibleJson } from '../src/cli/terminal.ts';
+import { visible, visibleData, visibleJson } from '../src/cli/terminal.ts';
 import { kgBytes, scratchData } from './scratch.ts';
 
 /** Characters that must never reach a terminal raw; a newline is ours and allowed. */
@@ -28,6 +28,26 @@ describe('visible', () => {
         expect(json).not.toMatch(JSON_RAW);
         expect(JSON.parse(json)).toEqual({ s });
       }),
+    );
+  });
+});
+
+describe('visibleData', () => {
+  /** Every key and string in `value`, however deep. */
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
+  const hostileString = fc.oneof(fc.string({ unit: 'binary' }), fc.string(), fc.constantFrom('a\\nb', '\\', '\\\x1b', 'x\\u001b', '\u202e', '\ud800', '😀'));
+  const data = fc.anything({ key: hostileString, values: [hostileString, fc.integer(), fc.boolean(), fc.constant(null)], maxDepth: 4 });
+
+  it('escapes every string that needs it, keys included, however deep, and leaves plain data as it is', () => {
+    fc.assert(
+      fc.property(data, (value) => {
+        const out = visibleData(value);
+        for (const s of strings(out)) expect(s).not.toMatch(RAW_CONTROL);
+        if (strings(value).every((s) => visible(s) === s)) expect(out).toBe(value);
+        else expect(strings(out)).toEqual(strings(value).map(visible));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

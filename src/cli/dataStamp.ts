@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_FORMAT } from '../corpus/built.ts';
 import { ARTICLE_FILES, ENTITIES_FILE, VOCABULARY_FILE, exists, listArticles } from './dataDir.ts';
+import { FILE_FIELDS as FIELDS, fileTimes } from './fileTimes.ts';
 
 /**
  * Set by the kg bundle's build (vite.config.ts): a hash of the source it was built from, so a
@@ -17,9 +17,6 @@ interface StampFiles {
   optional: string;
 }
 
-/** Per file: size, inode, modification and change times; NaN where it could not be stat'ed. */
-const FIELDS = 4;
-
 function stampFiles(dataDir: string): StampFiles | undefined {
   try {
     const articles = `${join(dataDir, 'articles')}/`;
@@ -31,19 +28,6 @@ function stampFiles(dataDir: string): StampFiles | undefined {
   } catch {
     return undefined;
   }
-}
-
-function statAll(paths: string[]): Float64Array {
-  const out = new Float64Array(paths.length * FIELDS).fill(Number.NaN);
-  paths.forEach((path, i) => {
-    try {
-      const s = statSync(path);
-      out.set([s.size, s.ino, s.mtimeMs, s.ctimeMs], i * FIELDS);
-    } catch {
-      // Left NaN: stampOf decides whether an absent file is allowed.
-    }
-  });
-  return out;
 }
 
 /**
@@ -71,5 +55,5 @@ function stampOf(view: string, files: StampFiles, stats: Float64Array): string |
 /** The stamp of `view`'s build, taken here and now. */
 export function dataStamp(dataDir: string, view: string): string | undefined {
   const files = stampFiles(dataDir);
-  return files && stampOf(view, files, statAll(files.paths));
+  return files && stampOf(view, files, fileTimes(files.paths));
 }

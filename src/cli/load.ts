@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
-import { asBlock, asHeader, encodeBlocks, growNeighbourhood, HEADER_DIGITS, skeletonGraph } from '../corpus/builtBlocks.ts';
+import { asHeader, encodeBlocks, growNeighbourhood, HEADER_DIGITS, skeletonGraph } from '../corpus/builtBlocks.ts';
 import type { CorpusModel } from '../corpus/buildCorpus.ts';
 import { own } from '../model/own.ts';
 import { CORPUS_SLUG } from '../model/types.ts';
@@ -91,17 +91,18 @@ function sweepCache(): void {
 
 /**
  * What a query about one entity (`kg neighbours`, `kg show`) needs of a view: every entity's name
- * and type, and the mentions and relations of those within `levels - 1` hops of `name`, read
- * from the view's blocks file (corpus/builtBlocks.ts) without parsing the rest. `partial` is
- * false when it is the whole view instead: the blocks file was missing or stale (it is then
- * written from the whole build, for the next call), or `name` resolves to no single entity (the
- * whole graph then says why, with its suggestions).
+ * and type, and the relations of those within `levels - 1` hops of `name` (their mentions too
+ * `withMentions`: `kg show` lists them, `kg neighbours` does not), read from the view's blocks
+ * file (corpus/builtBlocks.ts) without parsing the rest. `partial` is false when it is the whole
+ * view instead: the blocks file was missing or stale (it is then written from the whole build,
+ * for the next call), or `name` resolves to no single entity (the whole graph then says why,
+ * with its suggestions).
  */
-export async function loadNeighbourhood(dataDir: string, slug: string | undefined, name: string, levels: number): Promise<{ article: LoadedArticle; partial: boolean }> {
+export async function loadNeighbourhood(dataDir: string, slug: string | undefined, name: string, levels: number, withMentions: boolean): Promise<{ article: LoadedArticle; partial: boolean }> {
   const view = slug ?? CORPUS_SLUG;
   const key = dataStamp(dataDir, view);
   const file = cacheFile(dataDir, view, 'blocks');
-  const found = key === undefined ? 'stale' : readNeighbourhood(file, name, levels);
+  const found = key === undefined ? 'stale' : readNeighbourhood(file, name, levels, withMentions);
   const current = typeof found === 'object' && key !== undefined && found.key === key;
   if (current && found.article) return { article: found.article, partial: true };
   // The same stamp for both: the blocks then describe exactly the build they are cut from.
@@ -111,7 +112,7 @@ export async function loadNeighbourhood(dataDir: string, slug: string | undefine
 }
 
 /** The blocks file's neighbourhood of `name` and the key it was cut for; no article when the name resolves to no one entity. */
-function readNeighbourhood(file: string, name: string, levels: number): { key: string; article?: LoadedArticle } | 'stale' {
+function readNeighbourhood(file: string, name: string, levels: number, withMentions: boolean): { key: string; article?: LoadedArticle } | 'stale' {
   return withCacheFile(file, (fd, size): { key: string; article?: LoadedArticle } | 'stale' => {
     const prefix = HEADER_DIGITS + 1;
     const length = Number(readAt(fd, 0, prefix));
@@ -123,7 +124,7 @@ function readNeighbourhood(file: string, name: string, levels: number): { key: s
     const body = prefix + length;
     const last = header.blocks.at(-1);
     // A file cut short or grown since it was written is another file: rebuild it rather than trust part of it.
-    if (body + (last ? last[0] + last[1] : 0) !== size) return 'stale';
+    if (body + (last ? last[0] + last[1] + last[2] : 0) !== size) return 'stale';
     const graph = skeletonGraph(header);
     let seed: string;
     try {
@@ -131,13 +132,11 @@ function readNeighbourhood(file: string, name: string, levels: number): { key: s
     } catch {
       return { key: header.key };
     }
-    growNeighbourhood(graph, header, (i) => {
-      const [offset, bytes] = header.blocks[i]!;
-      if (body + offset + bytes > size) throw new Error('block past the end of the file');
-      const block = asBlock(JSON.parse(readAt(fd, body + offset, bytes)));
-      if (!block) throw new Error('not a block');
-      return block;
-    }, seed, levels);
+    growNeighbourhood(graph, header, (i, part) => {
+      const [offset, relations, mentions] = header.blocks[i]!;
+      if (body + offset + relations + mentions > size) throw new Error('block past the end of the file');
+      return JSON.parse(part === 'relations' ? readAt(fd, body + offset, relations) : readAt(fd, body + offset + relations, mentions));
+    }, seed, levels, withMentions);
     return { key: header.key, article: { text: header.text, vocabulary: header.vocabulary, graph } };
   }) ?? 'stale';
 }

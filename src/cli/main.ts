@@ -92,7 +92,7 @@ async function run(argv: string[]): Promise<number> {
     const slug = chooseArticle(dataDir, values.article as string | undefined);
     // Asked of the part of the graph around the entity; anything that part cannot answer exactly
     // (a relation type only elsewhere, say) is asked again of the whole graph, which has the last word.
-    const near = await loadNeighbourhood(dataDir, slug, a, options.depth ?? 1);
+    const near = await loadNeighbourhood(dataDir, slug, a, options.depth ?? 1, command === 'show');
     try {
       return entityQuery(command, near.article, a, options, output);
     } catch (error) {

@@ -36,15 +36,20 @@ export function visibleData<T>(value: T): T {
   return needsEscape(value) ? escapeData(value) : value;
 }
 
+// What JSON.stringify writes for a C0 control or a lone surrogate: an escape (`\n`, `\u001b`,
+// `\ud800`) after an even run of backslashes (an odd one is an escaped backslash and then text).
+const JSON_ESCAPE = /(?<!\\)(?:\\\\)*\\[bfnrtu]/;
+const HAS_FORMAT_CONTROL = new RegExp(JSON_UNSAFE.source, 'u');
+
+/**
+ * Whether any string in `value`, keys included, holds a character `visible` rewrites. One native
+ * JSON.stringify and two scans of its text: walking a 4,000-relation answer in JavaScript took a
+ * tenth of `kg neighbours`. The JSON text holds every string (data here is plain: no undefined,
+ * no functions), C0 controls and lone surrogates as escapes and the other characters raw.
+ */
 function needsEscape(value: unknown): boolean {
-  if (typeof value === 'string') return HAS_UNSAFE.test(value);
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (needsEscape(item)) return true;
-    return false;
-  }
-  for (const key of Object.keys(value)) if (HAS_UNSAFE.test(key) || needsEscape((value as Record<string, unknown>)[key])) return true;
-  return false;
+  const json = JSON.stringify(value) ?? '';
+  return HAS_FORMAT_CONTROL.test(json) || (json.includes('\\') && JSON_ESCAPE.test(json));
 }
 
 function escapeData<T>(value: T): T {

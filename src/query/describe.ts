@@ -1,4 +1,4 @@
-import type { KgGraph, EntityType, Scalar, Span } from '../model/types.ts';
+import type { KgEdgeAttributes, KgGraph, EntityType, Scalar, Span } from '../model/types.ts';
 
 export interface EntitySummary {
   id: string;
@@ -30,11 +30,13 @@ export function summary(graph: KgGraph, id: string): EntitySummary {
 }
 
 export function viewFrom(graph: KgGraph, from: string, edge: string): RelationView {
-  const attributes = graph.getEdgeAttributes(edge);
-  const source = graph.source(edge);
-  const target = graph.target(edge);
+  return relationView(graph, from, edge, graph.getEdgeAttributes(edge), graph.source(edge), graph.target(edge));
+}
+
+/** The same from what a walk over a node's edges is handed already: a 4,000-relation hub looked each one up again. */
+export function relationView(graph: KgGraph, from: string, edge: string, attributes: KgEdgeAttributes, source: string, target: string): RelationView {
   const out = source === from;
-  return {
+  const view: RelationView = {
     id: edge,
     relation: attributes.relation,
     direction: out ? 'out' : 'in',
@@ -45,8 +47,9 @@ export function viewFrom(graph: KgGraph, from: string, edge: string): RelationVi
     other: summary(graph, out ? target : source),
     evidence: attributes.evidence,
     qualifiers: attributes.qualifiers,
-    ...(attributes.article === undefined ? {} : { article: attributes.article }),
   };
+  if (attributes.article !== undefined) view.article = attributes.article;
+  return view;
 }
 
 /** A relation written the way its arrow points: source, the relation's own label, target. */

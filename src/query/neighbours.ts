@@ -1,7 +1,7 @@
 import { compareText } from './compare.ts';
 import { bfsFromNode } from 'graphology-traversal';
 import type { KgGraph } from '../model/types.ts';
-import { summary, viewFrom, type EntitySummary, type RelationView } from './describe.ts';
+import { relationView, summary, type EntitySummary, type RelationView } from './describe.ts';
 import { resolveNeighbourOptions, type NeighbourOptions } from './options.ts';
 import { resolve } from './resolve.ts';
 
@@ -17,6 +17,8 @@ export interface NeighboursResult {
 }
 
 const TRAVERSAL_MODE = { out: 'outbound', in: 'inbound', both: 'directed' } as const;
+/** The edges by which a walk in that direction reaches a node. */
+const EDGES_REACHING = { out: 'forEachInEdge', in: 'forEachOutEdge', both: 'forEachEdge' } as const;
 
 /**
  * The entities within `depth` hops of an entity, each with the relations (label and evidence)
@@ -40,11 +42,10 @@ export function neighbours(graph: KgGraph, name: string, options?: NeighbourOpti
   for (const [node, d] of depths) {
     if (d === 0 || (types && !types.has(graph.getNodeAttribute(node, 'type')))) continue;
     const via: Neighbour['via'] = [];
-    const edgesOf = { out: 'inEdges', in: 'outEdges', both: 'edges' } as const;
-    for (const edge of view[edgesOf[direction]](node)) {
-      const from = view.opposite(node, edge);
-      if (depths.get(from) === d - 1) via.push({ from, ...viewFrom(graph, from, edge) });
-    }
+    view[EDGES_REACHING[direction]](node, (edge, attributes, source, target) => {
+      const from = source === node ? target : source;
+      if (depths.get(from) === d - 1) via.push({ from, ...relationView(graph, from, edge, attributes, source, target) });
+    });
     result.push({ ...summary(graph, node), depth: d, via });
   }
   result.sort((a, b) => a.depth - b.depth || compareText(a.label, b.label));
