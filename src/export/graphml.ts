@@ -4,9 +4,10 @@
  * graphology has no GraphML writer (graphology-graphml only exports `parse`), so this one is ours.
  * It is pure (no fs, no DOM) and streaming: `writeGraphML` yields UTF-8 chunks (Uint8Array) of
  * about `chunkSize` bytes, each ending at an element boundary, and never holds the whole document.
- * Fast because it writes bytes, not strings (./graphmlSink.ts says why and how), from a key
- * schema turned once into flat arrays (./graphmlKeys.ts); not generated code, which the
- * explorer's Content-Security-Policy (no 'unsafe-eval') would refuse.
+ * Fast because it writes bytes, not strings (./graphmlSink.ts says why and how; numbers by
+ * ./doubleText.ts), reads elements in batches before writing them (`gather`), from a key schema
+ * turned once into flat arrays (./graphmlKeys.ts); not generated code, which the explorer's
+ * Content-Security-Policy (no 'unsafe-eval') would refuse.
  *
  * Contract:
  * - One `<key>` per attribute per domain, `for="node" | "edge" | "graph"` (never `all`), typed with
@@ -30,7 +31,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { assignIds, collectKeys, type Domain, type GraphMLKey, type GraphMLType, type KeySet } from './graphmlKeys.ts';
-import { ByteSink, chunksText, markup, type Markup } from './graphmlSink.ts';
+import { ByteSink, chunksText, markup, NUMBER_ROOM, type Markup } from './graphmlSink.ts';
 import { escapeAttr } from './xml.ts';
 
 export type { GraphMLKey, GraphMLType } from './graphmlKeys.ts';
@@ -57,19 +58,22 @@ const KIND: Record<GraphMLType, number> = { string: STRING, double: DOUBLE, floa
 /**
  * A domain's keys as the writing loop reads them. Each `<data>` start tag is written together with
  * what comes before it: `">` ending the element's start tag for the first, the previous `</data>`
- * for the others (one copy per value instead of three).
+ * for the others (one copy per value instead of three). `room`: the bytes an element's data can
+ * take besides its strings' 3 bytes per code unit.
  */
 interface DataKeys extends KeySet {
   kinds: number[];
   firsts: Markup[];
   nexts: Markup[];
+  room: number;
 }
-const dataKeys = (keys: KeySet): DataKeys => ({
-  ...keys,
-  kinds: keys.types.map((t) => KIND[t]),
-  firsts: keys.ids.map((id) => markup(`"><data key="${id}">`)),
-  nexts: keys.ids.map((id) => markup(`</data><data key="${id}">`)),
-});
+function dataKeys(keys: KeySet): DataKeys {
+  const firsts = keys.ids.map((id) => markup(`"><data key="${id}">`));
+  const nexts = keys.ids.map((id) => markup(`</data><data key="${id}">`));
+  // A number, a boolean or an integer past 2^53 (at most 20 characters) fits in NUMBER_ROOM.
+  const room = nexts.reduce((sum, m, k) => sum + Math.max(m.length, firsts[k]!.length) + NUMBER_ROOM, 0);
+  return { ...keys, kinds: keys.types.map((t) => KIND[t]), firsts, nexts, room };
+}
 
 function fail(domain: Domain, id: string, keys: DataKeys, k: number, v: unknown, expected: string): never {
   const where = domain === 'graph' ? 'graph' : `${domain} "${id}"`;
@@ -91,38 +95,68 @@ function bigInteger(keys: DataKeys, k: number, v: unknown, domain: Domain, id: s
 const TRUE = markup('true');
 const FALSE = markup('false');
 
+/** Elements read per batch: enough to overlap their cache misses, few enough to stay in cache. */
+const BATCH = 64;
+
 /**
- * The `<data>` elements of `attrs`, in key order, after `">` ending the start tag; returns false,
- * writing nothing, if there are none. One switch on each key's kind. Values:
+ * Reads the values of elements `from` to `from + count` (at most BATCH), in key order, into
+ * `values` (the i-th element's from i * keys.length), and the UTF-16 length of each one's strings
+ * into `lengths`, for the room to reserve. Read before anything is written, for two reasons: an
+ * element then takes one bounds check, and reading a batch at once lets the processor wait for
+ * the cache misses of many elements' attributes together (most of what is left of the time).
+ */
+function gather(keys: DataKeys, elements: readonly Attributes[], from: number, count: number, values: unknown[], lengths: Int32Array): void {
+  const { names } = keys;
+  const width = names.length;
+  for (let i = 0; i < count; i++) {
+    const attrs = elements[from + i]!;
+    let length = 0;
+    for (let k = 0, at = i * width; k < width; k++, at++) {
+      const v: unknown = attrs[names[k]!];
+      values[at] = v;
+      if (typeof v === 'string') length += v.length;
+    }
+    lengths[i] = length;
+  }
+}
+
+/**
+ * The `<data>` elements of one element's gathered `values` (from `at`), in key order, after `">`
+ * ending the start tag; returns false, writing nothing, if there are none. One switch on each
+ * key's kind, in room reserved for them. Values:
  * booleans `true`/`false`; int/long as integers (else an Error naming element and attribute);
  * doubles as JavaScript's shortest round-trip text, `NaN`, `INF`, `-INF`, `-0`; strings escaped.
  */
-function writeData(sink: ByteSink, keys: DataKeys, attrs: Attributes, domain: Domain, id: string): boolean {
+function writeData(sink: ByteSink, keys: DataKeys, values: unknown[], at: number, domain: Domain, id: string): boolean {
   const { names, kinds, firsts, nexts } = keys;
   let any = false;
   for (let k = 0; k < names.length; k++) {
-    const v: unknown = attrs[names[k]!];
+    const v = values[at + k];
     if (v === undefined || v === null || v === '') continue;
     sink.markup(any ? nexts[k]! : firsts[k]!);
     any = true;
     switch (kinds[k]) {
       case STRING:
-        sink.text(typeof v === 'string' ? v : typeof v === 'object' ? (JSON.stringify(v) ?? String(v)) : String(v));
+        if (typeof v === 'string') sink.text(v);
+        else {
+          // Not counted when the room was reserved.
+          const s = typeof v === 'object' ? (JSON.stringify(v) ?? String(v)) : String(v);
+          sink.extend(3 * s.length);
+          sink.text(s);
+        }
         break;
       case DOUBLE:
         if (typeof v !== 'number') fail(domain, id, keys, k, v, 'a number');
         if (v === 0) sink.plain(1 / v < 0 ? '-0' : '0');
-        // Whole doubles (counts, sizes, rounded positions) are written without making a string.
-        else if (Number.isSafeInteger(v)) sink.integer(v);
-        else if (v - v === 0) sink.plain('' + v);
+        else if (v - v === 0) sink.number(v);
         else sink.plain(v !== v ? 'NaN' : v > 0 ? 'INF' : '-INF');
         break;
       case INTEGER:
-        if (typeof v === 'number' && Number.isSafeInteger(v) && v >= INT_MIN && v <= INT_MAX) sink.integer(v);
+        if (typeof v === 'number' && Number.isSafeInteger(v) && v >= INT_MIN && v <= INT_MAX) sink.number(v);
         else sink.plain(bigInteger(keys, k, v, domain, id));
         break;
       case LONG:
-        if (typeof v === 'number' && Number.isSafeInteger(v)) sink.integer(v);
+        if (typeof v === 'number' && Number.isSafeInteger(v)) sink.number(v);
         else sink.plain(bigInteger(keys, k, v, domain, id));
         break;
       case BOOLEAN:
@@ -150,6 +184,8 @@ const EDGE_END = markup('</data></edge>\n');
 const INDENT = markup('    ');
 const GRAPH_DATA_END = markup('</data>\n');
 const DOCUMENT_END = markup('  </graph>\n</graphml>\n');
+const NODE_ROOM = NODE_OPEN.length + Math.max(NODE_END.length, EMPTY_END.length);
+const EDGE_ROOM = EDGE_OPEN.length + SOURCE.length + TARGET.length + UNDIRECTED.length + Math.max(EDGE_END.length, EMPTY_END.length);
 
 /** `n` empty slots to fill by index: half the time of pushing, at half a million edges. */
 // oxlint-disable-next-line unicorn/no-new-array
@@ -162,9 +198,9 @@ const slots = <T>(n: number): T[] => new Array<T>(n);
  */
 export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}): Generator<Uint8Array<ArrayBuffer>> {
   const sink = new ByteSink(Math.max(1, options.chunkSize ?? 1 << 20));
-  // One pass over each kind of element: the key types are inferred from it, and what the writing
-  // loop reads (key, attributes, ends) is kept in flat arrays. A generator cannot yield inside
-  // forEachEdge, and graphology's entry iterators cost twice that pass again per element.
+  // One walk over each kind of element, keeping what the writing loops read (key, attributes,
+  // ends) in flat arrays: a generator cannot yield inside forEachEdge, and graphology's entry
+  // iterators cost twice that walk again per element. The key types are inferred from them after.
   const nodes = slots<string>(graph.order);
   const nodeAttributes = slots<Attributes>(graph.order);
   const edges = slots<string>(graph.size);
@@ -174,27 +210,24 @@ export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}
   const mixed = graph.type === 'mixed';
   const undirectedEdges = slots<boolean>(mixed ? graph.size : 0);
   let n = 0;
+  graph.forEachNode((node, a) => {
+    nodes[n] = node;
+    nodeAttributes[n++] = a;
+  });
   let e = 0;
+  graph.forEachEdge((edge, a, source, target, _s, _t, undirected) => {
+    edges[e] = edge;
+    edgeAttributes[e] = a;
+    sources[e] = source;
+    targets[e] = target;
+    if (mixed) undirectedEdges[e] = undirected;
+    e++;
+  });
+  const graphAttributes = graph.getAttributes();
   const { nodeKeys, edgeKeys, graphKeys } = assignIds(
-    collectKeys('node', options.node, (visit) =>
-      graph.forEachNode((node, a) => {
-        nodes[n] = node;
-        nodeAttributes[n++] = a;
-        visit(a);
-      }),
-    ),
-    collectKeys('edge', options.edge, (visit) =>
-      graph.forEachEdge((edge, a, source, target, _s, _t, undirected) => {
-        edges[e] = edge;
-        edgeAttributes[e] = a;
-        sources[e] = source;
-        targets[e] = target;
-        if (mixed) undirectedEdges[e] = undirected;
-        e++;
-        visit(a);
-      }),
-    ),
-    collectKeys('graph', options.graph, (visit) => visit(graph.getAttributes())),
+    collectKeys('node', options.node, nodeAttributes),
+    collectKeys('edge', options.edge, edgeAttributes),
+    collectKeys('graph', options.graph, [graphAttributes]),
   );
   const [nodeData, edgeData, graphData] = [nodeKeys, edgeKeys, graphKeys].map(dataKeys) as [DataKeys, DataKeys, DataKeys];
 
@@ -207,38 +240,63 @@ export function* writeGraphML(graph: AbstractGraph, options: GraphMLOptions = {}
     for (let k = 0; k < keys.names.length; k++)
       head += `  <key id="${keys.ids[k]}" for="${domain}" attr.name="${escapeAttr(keys.names[k]!)}" attr.type="${keys.types[k]}"/>\n`;
   head += `  <graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">\n`;
-  sink.markup(markup(head));
+  const headMarkup = markup(head);
+  sink.reserve(headMarkup.length);
+  sink.markup(headMarkup);
   // The graph's data, if any, goes on a line of its own: written as an element's would be, less
   // the `">` that would end its start tag.
+  const values: unknown[] = [];
+  const lengths = new Int32Array(BATCH);
   const line = new ByteSink(1 << 10);
-  if (writeData(line, graphData, graph.getAttributes(), 'graph', 'G')) {
+  gather(graphData, [graphAttributes], 0, 1, values, lengths);
+  line.reserve(graphData.room + GRAPH_DATA_END.length + 3 * lengths[0]!);
+  if (writeData(line, graphData, values, 0, 'graph', 'G')) {
     line.markup(GRAPH_DATA_END);
+    sink.reserve(INDENT.length);
     sink.markup(INDENT);
     sink.bytes(line.take().subarray(2));
   }
 
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    sink.markup(NODE_OPEN);
-    writeId(sink, 'node', node);
-    sink.markup(writeData(sink, nodeData, nodeAttributes[i]!, 'node', node) ? NODE_END : EMPTY_END);
-    if (sink.full) yield sink.take();
+  const nodeRoom = NODE_ROOM + nodeData.room;
+  const nodeWidth = nodeData.names.length;
+  for (let from = 0; from < nodes.length; from += BATCH) {
+    const count = Math.min(BATCH, nodes.length - from);
+    gather(nodeData, nodeAttributes, from, count, values, lengths);
+    for (let i = 0; i < count; i++) {
+      const node = nodes[from + i]!;
+      sink.reserve(nodeRoom + 3 * (node.length + lengths[i]!));
+      sink.markup(NODE_OPEN);
+      writeId(sink, 'node', node);
+      sink.markup(writeData(sink, nodeData, values, i * nodeWidth, 'node', node) ? NODE_END : EMPTY_END);
+      if (sink.full) yield sink.take();
+    }
   }
 
   // Sources and targets are node ids, checked above.
-  for (let i = 0; i < edges.length; i++) {
-    const edge = edges[i]!;
-    sink.markup(EDGE_OPEN);
-    writeId(sink, 'edge', edge);
-    sink.markup(SOURCE);
-    sink.plain(sources[i]!);
-    sink.markup(TARGET);
-    sink.plain(targets[i]!);
-    if (mixed && undirectedEdges[i]) sink.markup(UNDIRECTED);
-    sink.markup(writeData(sink, edgeData, edgeAttributes[i]!, 'edge', edge) ? EDGE_END : EMPTY_END);
-    if (sink.full) yield sink.take();
+  const edgeRoom = EDGE_ROOM + edgeData.room;
+  const edgeWidth = edgeData.names.length;
+  for (let from = 0; from < edges.length; from += BATCH) {
+    const count = Math.min(BATCH, edges.length - from);
+    gather(edgeData, edgeAttributes, from, count, values, lengths);
+    for (let i = 0; i < count; i++) {
+      const j = from + i;
+      const edge = edges[j]!;
+      const source = sources[j]!;
+      const target = targets[j]!;
+      sink.reserve(edgeRoom + 3 * (edge.length + source.length + target.length + lengths[i]!));
+      sink.markup(EDGE_OPEN);
+      writeId(sink, 'edge', edge);
+      sink.markup(SOURCE);
+      sink.plain(source);
+      sink.markup(TARGET);
+      sink.plain(target);
+      if (mixed && undirectedEdges[j]) sink.markup(UNDIRECTED);
+      sink.markup(writeData(sink, edgeData, values, i * edgeWidth, 'edge', edge) ? EDGE_END : EMPTY_END);
+      if (sink.full) yield sink.take();
+    }
   }
 
+  sink.reserve(DOCUMENT_END.length);
   sink.markup(DOCUMENT_END);
   yield sink.take();
 }

@@ -48,10 +48,10 @@ function inferredType(flags: number): GraphMLType {
 }
 
 /**
- * Declared keys first (in the given order), then undeclared ones in order of first appearance.
- * `scan` calls `visit` with every element's attributes.
+ * Declared keys first (in the given order), then undeclared ones in order of first appearance
+ * among `elements` (every element's attributes).
  */
-export function collectKeys(domain: Domain, declared: GraphMLKey[] = [], scan: (visit: (a: Attributes) => void) => void) {
+export function collectKeys(domain: Domain, declared: GraphMLKey[] = [], elements: readonly Attributes[]) {
   const types = new Map<string, GraphMLType>();
   for (const { name, type } of declared) {
     if (!TYPES.includes(type)) throw new Error(`GraphML: ${domain} attribute "${name}" declared with unknown type "${type}"`);
@@ -61,7 +61,7 @@ export function collectKeys(domain: Domain, declared: GraphMLKey[] = [], scan: (
   // Most elements have the attribute names of the one before, in the same order: an identity
   // check against those skips the map lookup, which costs more than the whole scan otherwise.
   const declaredBefore: (string | undefined)[] = [];
-  scan((attrs) => {
+  for (const attrs of elements) {
     let j = 0;
     for (const name in attrs) {
       if (declaredBefore[j] === name) {
@@ -75,7 +75,7 @@ export function collectKeys(domain: Domain, declared: GraphMLKey[] = [], scan: (
       declaredBefore[j++] = undefined;
       flags.set(name, (flags.get(name) ?? 0) | kindOf(attrs[name]));
     }
-  });
+  }
   for (const [name, f] of flags) types.set(name, inferredType(f));
   for (const name of types.keys())
     if (!isNmtoken(name)) throw new Error(`GraphML: ${domain} attribute name ${JSON.stringify(name)} is not an XML NMTOKEN`);

@@ -5,26 +5,44 @@
  * Hand-written because the obvious way is slow: building a ~1 MB string per chunk by concatenation
  * and letting the file writer or Blob encode it spends most of a large export on rope flattening
  * and a second pass for UTF-8 (stack-facts.md "How fast a JS GraphML writer can go"). Here each
- * string is checked and copied in one loop; only a string that needs escaping, or holds non-ASCII
- * characters, takes the general path (./xml.ts escaping, then `TextEncoder.encodeInto`).
+ * string is checked and encoded in one loop, one table lookup per UTF-16 code unit; only a string
+ * that needs escaping takes the general path (./xml.ts escaping, then `TextEncoder.encodeInto`),
+ * and numbers are written without making strings (./doubleText.ts).
  * Uint8Array, not Node's Buffer: the writer runs in the browser too.
+ *
+ * Bounds: the caller `reserve`s room for a whole element once (3 bytes per UTF-16 code unit of
+ * its strings, NUMBER_ROOM per number, the markup's length), and the writes below then check
+ * nothing; only the general path, whose output can be longer, makes room for itself.
  */
+import { writeNumber } from './doubleText.ts';
 import { escapeText, isNmtoken } from './xml.ts';
 
+export { NUMBER_ROOM } from './doubleText.ts';
+
 /**
- * 1 where an ASCII code unit cannot go into element text as it is (./xml.ts escapes it): `& < >`
- * and the C0 controls but tab and LF (CR among them: it is written `&#13;`).
+ * What each UTF-16 code unit is, for the one-loop copy: its UTF-8 length (1 to 3), PAIR for a
+ * high surrogate (4 bytes with the low one that must follow), or STOP: the string takes the
+ * general path. 64K entries, so that a code unit costs one lookup and no range tests.
  */
-const TEXT_UNSAFE = new Uint8Array(128);
-for (let c = 0; c < 32; c++) TEXT_UNSAFE[c] = c === 9 || c === 10 ? 0 : 1;
-for (const c of '&<>') TEXT_UNSAFE[c.charCodeAt(0)] = 1;
+const STOP = 0;
+const PAIR = 4;
+function utf8Lengths(stop: (c: number) => boolean): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++)
+    table[c] = stop(c) ? STOP : c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? PAIR : c <= 0xdfff && c >= 0xdc00 ? STOP : 3;
+  return table;
+}
 
-/** 1 where an ASCII code unit cannot appear in an XML NMTOKEN. */
-const NOT_NAME = new Uint8Array(128);
-for (let c = 0; c < 128; c++) NOT_NAME[c] = /[A-Za-z0-9_:.-]/.test(String.fromCharCode(c)) ? 0 : 1;
-
-/** Stops at no ASCII code unit. */
-const NOTHING = new Uint8Array(128);
+/**
+ * Element text: STOP where ./xml.ts `escapeText` would change something: `& < >`, the C0
+ * controls but tab and LF (CR is written `&#13;`), NEL, LS, PS, U+FFFE, U+FFFF; a lone
+ * surrogate stops the copy when it is met.
+ */
+const TEXT = utf8Lengths((c) => (c < 32 && c !== 9 && c !== 10) || c === 38 || c === 60 || c === 62 || c === 0x85 || c === 0x2028 || c === 0x2029 || c >= 0xfffe);
+/** Node and edge ids: ASCII NMTOKEN characters only; anything else goes to ./xml.ts `isNmtoken`. */
+const NAME = utf8Lengths((c) => c >= 128 || !/[A-Za-z0-9_:.-]/.test(String.fromCharCode(c)));
+/** A string already checked (an id written before): stops only at a lone surrogate. */
+const ANY = utf8Lengths(() => false);
 
 const encoder = new TextEncoder();
 
@@ -56,6 +74,8 @@ export class ByteSink {
   private view: DataView;
   /** Bytes written into `buf` so far. */
   private pos = 0;
+  /** Where the room last reserved ends: the unchecked writes stay before it. */
+  private end = 0;
 
   constructor(chunkSize: number) {
     this.chunkSize = chunkSize;
@@ -63,10 +83,23 @@ export class ByteSink {
     this.view = new DataView(this.buf.buffer);
   }
 
-  /** Makes room for `n` more bytes (an element larger than the slack grows the buffer). */
-  private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const grown = new Uint8Array(Math.max(2 * this.buf.length, this.pos + n));
+  /**
+   * Makes room for `n` more bytes, which the writes below then fill without checks: once per
+   * element (an element larger than the slack grows the buffer).
+   */
+  reserve(n: number): void {
+    this.end = this.pos + n;
+    if (this.end > this.buf.length) this.grow();
+  }
+
+  /** Room for `n` bytes more than reserved: a value longer than the reservation counted. */
+  extend(n: number): void {
+    this.end += n;
+    if (this.end > this.buf.length) this.grow();
+  }
+
+  private grow(): void {
+    const grown = new Uint8Array(Math.max(2 * this.buf.length, this.end));
     grown.set(this.buf.subarray(0, this.pos));
     this.buf = grown;
     this.view = new DataView(grown.buffer);
@@ -92,11 +125,10 @@ export class ByteSink {
   /**
    * Fixed markup: about half of a large document's bytes. Four bytes per (unaligned) DataView
    * store, which V8 compiles inline; `Uint8Array.set` costs more per call than it saves on the
-   * dozen or two bytes of a tag.
+   * dozen or two bytes of a tag. Reserved room.
    */
   markup(m: Markup): void {
     const n = m.length;
-    this.ensure(n);
     const src = m.view;
     const dst = this.view;
     const p = this.pos;
@@ -106,75 +138,79 @@ export class ByteSink {
     this.pos = p + n;
   }
 
-  /** Bytes written elsewhere (the graph's data line). */
+  /** Bytes written elsewhere (the graph's data line). Makes its own room. */
   bytes(b: Uint8Array): void {
-    this.ensure(b.length);
+    this.reserve(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
   }
 
   /**
-   * Copies `s` if it is all ASCII with no code unit `stop` marks (1), and returns true; otherwise
-   * writes nothing and returns false. One check-and-copy loop, the fast path of every string.
+   * Encodes `s` as UTF-8 if no code unit of it is STOP in `table`, and returns true; otherwise
+   * writes nothing and returns false. Reserved room: 3 bytes per code unit.
    */
-  private copied(s: string, stop: Uint8Array): boolean {
+  private copied(s: string, table: Uint8Array): boolean {
     const n = s.length;
-    this.ensure(n);
     const buf = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c >= 128 || stop[c] === 1) return false;
-      buf[p++] = c;
+      const kind = table[c]!;
+      if (kind === 1) buf[p++] = c;
+      else if (kind === 2) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 63);
+      } else if (kind === 3) {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 63);
+        buf[p++] = 0x80 | (c & 63);
+      } else {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (kind === STOP || d < 0xdc00 || d > 0xdfff) return false;
+        const u = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        buf[p++] = 0xf0 | (u >> 18);
+        buf[p++] = 0x80 | ((u >> 12) & 63);
+        buf[p++] = 0x80 | ((u >> 6) & 63);
+        buf[p++] = 0x80 | (u & 63);
+        i++;
+      }
     }
     this.pos = p;
     return true;
   }
 
-  /** Element text, escaped and sanitised exactly as ./xml.ts `escapeText` does. */
+  /** Element text, escaped and sanitised exactly as ./xml.ts `escapeText` does. Reserved room. */
   text(s: string): void {
-    if (!this.copied(s, TEXT_UNSAFE)) this.encoded(escapeText(s));
+    if (this.copied(s, TEXT)) return;
+    const escaped = escapeText(s);
+    // Escaping lengthens the text past the 3 bytes per code unit reserved for it.
+    this.extend(3 * (escaped.length - s.length));
+    this.encoded(escaped);
   }
 
   /**
    * A node or edge id, which must be an NMTOKEN: checked while it is copied (non-ASCII ones by
-   * ./xml.ts). Returns false, writing nothing, if it is not one.
+   * ./xml.ts). Returns false, writing nothing, if it is not one. Reserved room.
    */
   name(s: string): boolean {
-    if (s.length > 0 && this.copied(s, NOT_NAME)) return true;
+    if (s.length > 0 && this.copied(s, NAME)) return true;
     if (!isNmtoken(s)) return false;
     this.encoded(s);
     return true;
   }
 
-  /** A string that needs no escaping: number text, an id already checked. */
+  /** A string that needs no escaping: an id already checked, number text. Reserved room. */
   plain(s: string): void {
-    if (!this.copied(s, NOTHING)) this.encoded(s);
+    if (!this.copied(s, ANY)) this.encoded(s);
   }
 
-  /** A safe integer in decimal, as `'' + v` writes it, without making the string (-0 is "0"). */
-  integer(v: number): void {
-    this.ensure(17); // '-' and 16 digits: 2^53 has 16
-    const buf = this.buf;
-    if (v < 0) {
-      buf[this.pos++] = 45; // '-'
-      v = -v;
-    }
-    let digits = 1;
-    for (let t = v; t >= 10; t = (t - (t % 10)) / 10) digits++;
-    // `(t - t % 10) / 10` is exact for any safe integer; `Math.floor(t / 10)` rounds up near 2^53.
-    let p = this.pos + digits;
-    this.pos = p;
-    for (let t = v; digits-- > 0; ) {
-      const d = t % 10;
-      buf[--p] = 48 + d;
-      t = (t - d) / 10;
-    }
+  /** A finite number as `String(v)` writes it (-0 as "0"). Reserved room: NUMBER_ROOM. */
+  number(v: number): void {
+    this.pos = writeNumber(this.buf, this.pos, v);
   }
 
-  /** Any string, already escaped: UTF-8 at most 3 bytes per UTF-16 code unit. */
+  /** Any string, already escaped, in room reserved for it (3 bytes per UTF-16 code unit). */
   private encoded(s: string): void {
-    this.ensure(3 * s.length);
     this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 }
