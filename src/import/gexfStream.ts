@@ -1,10 +1,10 @@
-import type { SaxesTagPlain } from 'saxes';
 import { own } from '../model/own.ts';
 import type { Scalar, ValueType } from '../model/types.ts';
 import { GraphBuilder, newSchema, newValues, ownCopy, valuesFrom, type StreamedGraph, type Values, type Visual } from './streamed.ts';
-import { localName, XmlReader } from './saxStream.ts';
 import { finite, vizColour } from './viz.ts';
 import { notOfTypeMessage, NOT_OF_TYPE, valueOf } from './xml.ts';
+import { localName, XmlReader } from './xmlReader.ts';
+import type { XmlAttributes } from './xmlScanner.ts';
 
 /** GEXF 1.1-1.3's attribute types; list and date types are kept as their text. */
 const GEXF_TYPES: Readonly<Record<string, ValueType>> = {
@@ -51,14 +51,14 @@ export class GexfStream extends XmlReader {
   private edge = { source: '', target: '', type: undefined as string | undefined, label: undefined as string | undefined };
   /** Text being gathered for a <default> or a <meta> entry, and how deep in elements below it we are. */
   private gathering = false;
-  private text = '';
+  private gathered = '';
   private depth = 0;
   private readonly visuals = new Map<string, Visual>();
 
   end(): StreamedGraph {
-    this.xml.end();
-    if (!this.rootSeen) throw this.xml.error('not GEXF: no <gexf> root element');
-    if (!this.builder) throw this.xml.error('no <graph> element in the file');
+    this.endXml();
+    if (!this.rootSeen) throw this.error('not GEXF: no <gexf> root element');
+    if (!this.builder) throw this.error('no <graph> element in the file');
     const { schema } = this;
     const { graph, edgeLabels, notes } = this.builder.build();
     // Our record, not graphology's plain one: a <meta> entry may be named __proto__ too.
@@ -71,13 +71,14 @@ export class GexfStream extends XmlReader {
     };
   }
 
-  protected open(tag: SaxesTagPlain): void {
+  open(tagName: string, attributes: XmlAttributes): void {
     if (this.gathering) {
       this.depth++;
+      this.wantsText = false;
       return;
     }
-    const name = localName(tag.name);
-    const a = tag.attributes;
+    const name = localName(tagName);
+    const a = attributesOf(attributes);
     if (this.inMeta) {
       // Each <meta> entry (<title>, <creator>, our <slug>…) is a graph attribute by its element's name.
       this.gather();
@@ -150,13 +151,14 @@ export class GexfStream extends XmlReader {
         this.rootSeen = true;
         return;
       default:
-        if (!this.rootSeen) this.fail(`not GEXF: the root element is <${tag.name}>, not <gexf>`);
+        if (!this.rootSeen) this.fail(`not GEXF: the root element is <${tagName}>, not <gexf>`);
     }
   }
 
   private gather(): void {
     this.gathering = true;
-    this.text = '';
+    this.wantsText = true;
+    this.gathered = '';
     this.depth = 0;
   }
 
@@ -188,25 +190,27 @@ export class GexfStream extends XmlReader {
     }
   }
 
-  protected onText(text: string): void {
-    if (this.gathering && this.depth === 0) this.text += text;
+  /** Only called while gathering, outside child elements (wantsText). */
+  text(source: string, start: number, end: number): void {
+    this.gathered += source.slice(start, end);
   }
 
-  protected close({ name: tagName }: { name: string }): void {
+  close(tagName: string): void {
     if (this.gathering) {
       if (this.depth > 0) {
-        this.depth--;
+        if (--this.depth === 0) this.wantsText = true;
         return;
       }
       this.gathering = false;
+      this.wantsText = false;
       const attribute = this.declaring!;
       if (this.inMeta) {
-        this.meta[attribute.name] = this.text;
+        this.meta[attribute.name] = this.gathered;
         this.declaring = undefined;
         return;
       }
-      const value = valueOf(this.text, attribute.type);
-      if (value === NOT_OF_TYPE) this.fail(notOfTypeMessage(this.text, attribute.type, `the default of attribute "${attribute.name}"`));
+      const value = valueOf(this.gathered, attribute.type);
+      if (value === NOT_OF_TYPE) this.fail(notOfTypeMessage(this.gathered, attribute.type, `the default of attribute "${attribute.name}"`));
       if (value !== undefined) attribute.default = value;
       return;
     }
@@ -252,4 +256,14 @@ export class GexfStream extends XmlReader {
     if (this.kind === 'node') return `node "${this.id}"`;
     return this.id === undefined ? `the edge from "${this.edge.source}" to "${this.edge.target}"` : `edge "${this.id}"`;
   }
+}
+
+/**
+ * A tag's attributes as a record that inherits nothing (a GEXF tag has a handful): the reader
+ * looks them up by fixed names, and `own` for viz colours.
+ */
+function attributesOf(attributes: XmlAttributes): Record<string, string> {
+  const record = Object.create(null) as Record<string, string>;
+  for (let i = 0; i < attributes.length; i++) record[attributes.name(i)] = attributes.value(i);
+  return record;
 }

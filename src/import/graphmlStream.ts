@@ -1,9 +1,10 @@
-import type { SaxesTagPlain } from 'saxes';
 import { own } from '../model/own.ts';
 import type { Scalar, ValueType } from '../model/types.ts';
-import { GraphBuilder, newSchema, ownCopy, valuesFrom, type StreamedGraph, type Values } from './streamed.ts';
-import { localName, XmlReader } from './saxStream.ts';
-import { notOfTypeMessage, NOT_OF_TYPE, valueOf } from './xml.ts';
+import { GraphBuilder, keptString, newSchema, ownCopy, recordMaker, valuesFrom, type StreamedGraph, type Values } from './streamed.ts';
+import { valueInRange } from './valueRange.ts';
+import { notOfTypeMessage, NOT_OF_TYPE } from './xml.ts';
+import { localName, XmlReader } from './xmlReader.ts';
+import type { XmlAttributes } from './xmlScanner.ts';
 
 /** GraphML's six attribute types (the XSD's `key.type.type`), as the values they come back as. */
 const GRAPHML_TYPES: Readonly<Record<string, ValueType>> = { boolean: 'boolean', int: 'int', long: 'int', float: 'float', double: 'float', string: 'string' };
@@ -19,6 +20,8 @@ interface Key {
   /** Which of NODE, EDGE, GRAPH it was declared for. */
   domains: number;
   default?: Scalar;
+  /** Its string values seen last (see keptString). */
+  recent: (string | undefined)[];
 }
 
 /** Where a <data> goes: the element it belongs to, saved while a nested <graph> is read. */
@@ -40,13 +43,15 @@ interface Owner {
  * A key of a type GraphML does not have, or a <data> whose key is not declared, is refused as
  * NetworkX refuses it. Nested graphs are read into the one graph; hyperedges and ports are skipped.
  *
- * Hand-written over saxes rather than graphology-graphml, which holds the DOM (it runs out of
+ * Hand-written over our XML scanner rather than graphology-graphml, which holds the DOM (it runs out of
  * memory at 100k nodes), crashes on `for="all"`, leaves defaults as strings and ignores
  * `directed="false"`. Tag attributes are read by fixed names (`id`, `source`…), none of which
  * Object.prototype has.
  */
 export class GraphMLStream extends XmlReader {
   private readonly keys = new Map<string, Key>();
+  private readonly nodeRecord = recordMaker();
+  private readonly edgeRecord = recordMaker();
   private readonly schema = newSchema();
   private nodeDefaults: Values | undefined;
   private edgeDefaults: Values | undefined;
@@ -61,14 +66,17 @@ export class GraphMLStream extends XmlReader {
   private declaring: Key | undefined;
   private dataKey: Key | undefined;
   private inDefault = false;
-  private text = '';
+  /** The value's text so far: source.slice(textStart, textEnd) (see XmlHandler.text). */
+  private textSource = '';
+  private textStart = 0;
+  private textEnd = 0;
   /** How deep inside a <data> or <default> we are in child elements (yEd's shapes), whose text is not the value. */
   private skip = 0;
 
   end(): StreamedGraph {
-    this.xml.end();
-    if (!this.rootSeen) throw this.xml.error('not GraphML: no <graphml> root element');
-    if (!this.builder) throw this.xml.error('no <graph> element in the file');
+    this.endXml();
+    if (!this.rootSeen) throw this.error('not GraphML: no <graphml> root element');
+    if (!this.builder) throw this.error('no <graph> element in the file');
     const { schema } = this;
     const { graph, edgeLabels, notes } = this.builder.build();
     // Our record, not graphology's plain one: a graph attribute may be named __proto__ too.
@@ -80,17 +88,17 @@ export class GraphMLStream extends XmlReader {
     };
   }
 
-  protected open(tag: SaxesTagPlain): void {
+  open(tagName: string, a: XmlAttributes): void {
     if (this.dataKey !== undefined || this.inDefault) {
       this.skip++;
+      this.wantsText = false;
       return;
     }
-    const name = tag.name.includes(':') ? localName(tag.name) : tag.name;
-    const a = tag.attributes;
+    const name = tagName.includes(':') ? localName(tagName) : tagName;
     switch (name) {
       case 'data': {
         const owner = this.owner;
-        const id = a.key;
+        const id = a.get('key');
         if (id === undefined) this.fail('a <data> has no key');
         const key = this.keys.get(id);
         const kind = owner === undefined ? GRAPH : owner.kind;
@@ -98,32 +106,32 @@ export class GraphMLStream extends XmlReader {
         // NetworkX reads a key declared for other elements too; it then joins this domain's schema.
         if ((key.domains & kind) === 0) this.declare(key, kind);
         this.dataKey = key;
-        this.text = '';
+        this.startText();
         return;
       }
       case 'node': {
         if (this.builder === undefined) this.fail('a <node> outside any <graph>');
         if (this.owner !== undefined) this.fail(`a <node> inside ${this.what(this.owner.kind)}: only a <graph> may hold nodes`);
-        const id = a.id;
+        const id = a.get('id');
         if (id === undefined) this.fail('a <node> has no id');
-        this.owner = { kind: NODE, id: ownCopy(id), values: valuesFrom(this.nodeDefaults), source: '', target: '', directed: undefined };
+        this.owner = { kind: NODE, id: ownCopy(id), values: valuesFrom(this.nodeDefaults, this.nodeRecord), source: '', target: '', directed: undefined };
         return;
       }
       case 'edge': {
         if (this.builder === undefined) this.fail('an <edge> outside any <graph>');
         if (this.owner !== undefined) this.fail(`an <edge> inside ${this.what(this.owner.kind)}: only a <graph> may hold edges`);
-        const id = a.id;
+        const id = a.get('id');
         const what = id === undefined ? 'an <edge>' : `edge "${id}"`;
-        const source = a.source;
-        const target = a.target;
+        const source = a.get('source');
+        const target = a.get('target');
         if (source === undefined) this.fail(`${what} has no source`);
         if (target === undefined) this.fail(`${what} has no target`);
-        this.owner = { kind: EDGE, id: id === undefined ? undefined : ownCopy(id), values: valuesFrom(this.edgeDefaults), source, target, directed: a.directed };
+        this.owner = { kind: EDGE, id: id === undefined ? undefined : ownCopy(id), values: valuesFrom(this.edgeDefaults, this.edgeRecord), source, target, directed: a.get('directed') };
         return;
       }
       case 'graph': {
         if (!this.rootSeen) this.fail('not GraphML: a <graph> outside <graphml>');
-        const directed = a.edgedefault !== 'undirected';
+        const directed = a.get('edgedefault') !== 'undirected';
         this.directedByDefault.push(directed);
         if (this.builder === undefined) {
           this.builder = new GraphBuilder(!directed);
@@ -138,29 +146,29 @@ export class GraphMLStream extends XmlReader {
       case 'default':
         if (this.declaring !== undefined) {
           this.inDefault = true;
-          this.text = '';
+          this.startText();
         }
         return;
       case 'graphml':
         this.rootSeen = true;
         return;
       default:
-        if (!this.rootSeen) this.fail(`not GraphML: the root element is <${tag.name}>, not <graphml>`);
+        if (!this.rootSeen) this.fail(`not GraphML: the root element is <${tagName}>, not <graphml>`);
     }
   }
 
-  private openKey(a: Record<string, string>): void {
-    const id = a.id;
+  private openKey(a: XmlAttributes): void {
+    const id = a.get('id');
     if (id === undefined) this.fail('a <key> has no id');
     if (this.keys.has(id)) this.fail(`<key id="${id}"> is declared twice`);
-    const declared = a['attr.type'];
+    const declared = a.get('attr.type');
     const type = declared === undefined ? 'string' : own(GRAPHML_TYPES, declared);
     if (type === undefined) {
       this.fail(`<key id="${id}"> has attr.type "${declared}", not one of GraphML's boolean, int, long, float, double, string`);
     }
-    const domain = a.for ?? 'all';
+    const domain = a.get('for') ?? 'all';
     const domains = own(DOMAINS, domain) ?? 0;
-    const key: Key = { name: a['attr.name'] ?? id, type, domains: 0 };
+    const key: Key = { name: a.get('attr.name') ?? id, type, domains: 0, recent: Array.from<string | undefined>({ length: 16 }) };
     this.keys.set(id, key);
     this.declaring = key;
     for (const kind of [NODE, EDGE, GRAPH]) if (domains & kind) this.declare(key, kind);
@@ -181,13 +189,29 @@ export class GraphMLStream extends XmlReader {
     return values;
   }
 
-  protected onText(text: string): void {
-    if (this.skip === 0 && (this.dataKey !== undefined || this.inDefault)) this.text = this.text === '' ? text : this.text + text;
+  private startText(): void {
+    this.textSource = '';
+    this.textStart = this.textEnd = 0;
+    this.wantsText = true;
   }
 
-  protected close({ name: tagName }: { name: string }): void {
+  /** Only called inside a <data> or <default>, outside its child elements (wantsText). */
+  text(source: string, start: number, end: number): void {
+    if (this.textEnd === 0) {
+      this.textSource = source;
+      this.textStart = start;
+      this.textEnd = end;
+      return;
+    }
+    // A value in pieces (cut by a comment or CDATA): rare, joined.
+    this.textSource = this.textSource.slice(this.textStart, this.textEnd) + source.slice(start, end);
+    this.textStart = 0;
+    this.textEnd = this.textSource.length;
+  }
+
+  close(tagName: string): void {
     if (this.skip > 0) {
-      this.skip--;
+      if (--this.skip === 0) this.wantsText = true;
       return;
     }
     const name = tagName.includes(':') ? localName(tagName) : tagName;
@@ -195,6 +219,7 @@ export class GraphMLStream extends XmlReader {
       case 'data': {
         const key = this.dataKey!;
         this.dataKey = undefined;
+        this.wantsText = false;
         const owner = this.owner;
         const value = this.typed(key, owner === undefined ? GRAPH : owner.kind);
         if (value === undefined) return;
@@ -223,6 +248,7 @@ export class GraphMLStream extends XmlReader {
         const key = this.declaring;
         if (key === undefined) return;
         this.inDefault = false;
+        this.wantsText = false;
         const value = this.typed(key, 0);
         if (value !== undefined) key.default = value;
         return;
@@ -238,11 +264,12 @@ export class GraphMLStream extends XmlReader {
 
   /** The text read as `key`'s type; `kind` 0 is the key's own <default>. */
   private typed(key: Key, kind: number): Scalar | undefined {
-    const text = this.text;
-    this.text = '';
-    if (key.type === 'string') return ownCopy(text);
-    const value = valueOf(text, key.type);
+    const { textSource, textStart, textEnd } = this;
+    this.textSource = '';
+    if (key.type === 'string') return keptString(textSource.slice(textStart, textEnd), key.recent);
+    const value = valueInRange(textSource, textStart, textEnd, key.type);
     if (value !== NOT_OF_TYPE) return value;
+    const text = textSource.slice(textStart, textEnd);
     const where = kind === 0 ? `the default of key "${key.name}"` : `${this.what(kind)}: attribute "${key.name}"`;
     return this.fail(notOfTypeMessage(text, key.type, where));
   }

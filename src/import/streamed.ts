@@ -46,20 +46,53 @@ export interface StreamedGraph {
 const NO_MEMBERS: object = Object.freeze(Object.create(null) as object);
 export const newValues = (): Values => Object.create(NO_MEMBERS) as Values;
 
+/**
+ * A maker of attribute records like `newValues`'s, for one kind of element (a reader's nodes, its
+ * edges). Made by a constructor of their own, the records keep their properties inside the object
+ * (V8 sizes a constructor's objects by the properties its first ones receive), where
+ * Object.create's spill past four into a second object and turn slow past twenty: a record per
+ * edge, half a million of them, is one object instead of two.
+ */
+export function recordMaker(): new () => Values {
+  function Record(): void {}
+  Record.prototype = NO_MEMBERS;
+  return Record as unknown as new () => Values;
+}
+
 /** A record made to inherit nothing again, as `newValues` makes them (a structured clone gives every record Object.prototype). */
 export const inheritNothing = <T extends object>(record: T): T => Object.setPrototypeOf(record, NO_MEMBERS) as T;
 
 /**
  * `text` in memory of its own. A parser's strings of 13 characters or more are, in V8, slices
  * of the chunk they were read from, and one kept label would keep its whole chunk (a megabyte)
- * alive: kept as they come, the strings of a 200 MB file held all of it. Concatenation and a slice
- * copy the characters once.
+ * alive: kept as they come, the strings of a 200 MB file held all of it. The copy is one string
+ * of its own (a slice of a concatenation, as before, made two: the slice and the string under it).
  */
-export const ownCopy = (text: string): string => (text.length < 13 ? text : (text + ' ').slice(0, -1));
+export function ownCopy(text: string): string {
+  if (text.length < 13) return text;
+  // Two pieces joined, read once: reading flattens the join into one new string, and the collector
+  // then points every holder at that string and drops the join (and the pieces).
+  const copy = text[0]! + text.slice(1);
+  return copy.charCodeAt(copy.length - 1) >= 0 ? copy : text;
+}
 
-/** A copy of `defaults` (the declared <default>s), own properties only. */
-export function valuesFrom(defaults: Values | undefined): Values {
-  const values = newValues();
+/**
+ * `ownCopy(text)`, or the equal string kept in `recent` before: a column's values often repeat (a
+ * type, a relation) and one string for all of them saves the collector an object per record. A
+ * few slots picked by length and end characters; a miss costs one comparison.
+ */
+export function keptString(text: string, recent: (string | undefined)[]): string {
+  const n = text.length;
+  if (n === 0) return text;
+  const slot = (n * 7 + text.charCodeAt(0) + text.charCodeAt(n - 1) * 3) & (recent.length - 1);
+  const kept = recent[slot];
+  if (kept === text) return kept;
+  return (recent[slot] = ownCopy(text));
+}
+
+/** A copy of `defaults` (the declared <default>s), own properties only, made by `make` (see recordMaker). */
+export function valuesFrom(defaults: Values | undefined, make?: new () => Values): Values {
+  const values = make === undefined ? newValues() : new make();
   if (defaults !== undefined) for (const name of Object.keys(defaults)) values[name] = defaults[name]!;
   return values;
 }
@@ -86,25 +119,22 @@ export class GraphBuilder {
   private readonly against = new Set<number>();
   private readonly labels = new Map<number, string>();
   private nodeDefaults: Values | undefined;
-  /** Each node key as the node gave it (see `edge`). */
-  private readonly keys = new Map<string, string>();
 
   constructor(private readonly undirected: boolean) {}
 
   node(key: string, values: Values): void {
     this.nodeKeys.push(key);
     this.nodeValues.push(values);
-    this.keys.set(key, key);
   }
 
   /** `defaults` are the node defaults, for an end the file never declares; `label` is GEXF's. */
   edge(id: string | undefined, source: string, target: string, undirected: boolean, values: Values, defaults: Values | undefined, label?: string): void {
     const n = this.edgeIds.push(id) - 1;
-    // Each end by its node's own string: the parser's copy then dies young, instead of being
-    // carried through every collection until the build, and graphology's adjacency objects,
-    // keyed by node key, meet one string per node (V8 interns a property key at its first use).
-    this.sources.push(this.keys.get(source) ?? source);
-    this.targets.push(this.keys.get(target) ?? target);
+    // The ends as the parser gave them, until the build: graphology keys its adjacency by its own
+    // node's key, and a lookup of each end here (to keep one string per node) cost more than the
+    // collector spends carrying these short strings to the build.
+    this.sources.push(ownCopy(source));
+    this.targets.push(ownCopy(target));
     this.edgeValues.push(values);
     if (undirected !== this.undirected) this.against.add(n);
     if (label !== undefined) this.labels.set(n, label);
@@ -133,7 +163,6 @@ export class GraphBuilder {
     }
     nodeKeys.length = 0;
     nodeValues.length = 0;
-    this.keys.clear();
 
     let implicit = 0;
     const edgeLabels = new Map<string, string>();

@@ -1,5 +1,5 @@
 /**
- * GraphML read: ours (streaming, src/import over saxes, fed from disk as `kg --file` reads) against
+ * GraphML read: ours (streaming, src/import over its XML scanner, fed from disk as `kg --file` reads) against
  * igraph's Read_GraphML and NetworkX's read_graphml; registered in run.ts as `graphml-read`.
  *
  *   npm run bench -- --only=graphml-read [--nodes=100000] [--edges=500000] [--skip-python]
