@@ -207,7 +207,7 @@ async function storeQuery(url: string, command: string, [a = '', b = '']: string
         return answerPath(path(near.graph, near.from, near.to, { directed }), output);
       }
       case 'search':
-        return answerSearch(a, search((await store.search(a)).graph, a, limit), output);
+        return answerSearch(a, search((await store.search(a, limit)).graph, a, limit), output);
       case 'stats':
         return answerStats(await store.stats(), output);
       default:

@@ -17,7 +17,8 @@ export { pushCorpus, type PushReport } from './push.ts';
 export interface OpenStore {
   neighbourhood(name: string, levels: number, relationTypes: boolean): Promise<LoadedArticle>;
   path(a: string, b: string, directed: boolean): Promise<LoadedArticle & { from: string; to: string }>;
-  search(text: string): Promise<LoadedArticle>;
+  /** The hits the first `limit` of search(graph, text, limit) shows, and what ranks them. */
+  search(text: string, limit?: number): Promise<LoadedArticle>;
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
 }
@@ -38,7 +39,7 @@ export async function openStore(url: string): Promise<OpenStore> {
     return {
       neighbourhood: (name, levels, types) => guard(() => storeNeighbourhood(reader, name, levels, types)),
       path: (a, b, directed) => guard(() => storePath(reader, a, b, directed)),
-      search: (text) => guard(() => storeSearch(reader, text)),
+      search: (text, limit) => guard(() => storeSearch(reader, text, limit)),
       stats: () => guard(() => storeStats(reader)),
       close: () => client.end().catch(() => {}),
     };

@@ -1,17 +1,17 @@
-import toUndirected from 'graphology-operators/to-undirected.js';
-import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { directedDensity } from 'graphology-metrics/graph/density.js';
+import type MiniSearch from 'minisearch';
 import type pg from 'pg';
 import type { LoadedArticle } from '../corpus/built.ts';
 import { corpusMeta } from '../corpus/toGraph.ts';
 import { EntityNotFoundError } from '../model/errors.ts';
 import { CORPUS_SLUG, type KgGraph, type Vocabulary } from '../model/types.ts';
 import { resolve, words } from '../query/resolve.ts';
-import { meaningful } from '../query/search.ts';
+import { meaningful, search } from '../query/search.ts';
 import { useSearchIndex, type SearchDocument } from '../query/searchIndex.ts';
 import { statsFrom, type GraphStats } from '../query/stats.ts';
 import { foldCase } from '../text/fold.ts';
-import { readAllNames, readArticleMetas, readEntityRows, readFirstOfEachType, readIncidentRelations, readRelations, readVocabulary } from './read.ts';
+import { bidirectionalPath, neighbourLists, type EdgeRow, type Fringes } from './path.ts';
+import { readAllNames, readArticleMetas, readEdgeEnds, readEntityRows, readFirstOfEachType, readIncidentRelations, readRelations, readRelationsAmong, readVocabulary } from './read.ts';
 import { corpusGraph, valueStrings, type EntityRow, type RelationRow } from './rows.ts';
 import { fuzzyDistance, partialIndex, queryTerms } from './searchRows.ts';
 
@@ -27,6 +27,11 @@ export interface StoreReader {
 }
 
 export async function storeReader(client: pg.Client): Promise<StoreReader> {
+  // Every query here is index lookups of milliseconds, but the planner prices a lookup per search
+  // term at a guessed 3,000 rows each (it cannot know the terms' frequencies in a join), which
+  // takes a search over the JIT thresholds: compiling then costs more than the query (170 ms
+  // against 120 ms for a thousand terms).
+  await client.query('SET jit = off');
   return { client, vocabulary: await readVocabulary(client) };
 }
 
@@ -104,45 +109,26 @@ export async function storeNeighbourhood(store: StoreReader, name: string, level
 }
 
 /**
- * What `path` needs: the graph around both ends grown until graphology's bidirectional search,
- * run on it, only ever expands entities whose every relation is loaded. Its run is then the run
- * on the whole graph (it decides from the neighbours of the entities it expands, nothing else),
- * so the core's path() on this part finds the same path, ties included.
+ * What `path` needs: the path's entities and every relation among them. graphology's
+ * bidirectional search is run here on neighbour lists read one fringe at a time (path.ts), as it
+ * runs on the whole graph; the core's path() on the part then finds that same path, the only
+ * shortest one there (a shortest path's entities are joined by no shortcut), and every relation
+ * of each step.
  */
 export async function storePath(store: StoreReader, a: string, b: string, directed: boolean): Promise<LoadedArticle & { from: string; to: string }> {
   const from = await resolveInStore(store, a);
   const to = await resolveInStore(store, b);
-  const loaded = new Set<string>();
-  const relations = new Map<string, RelationRow>();
-  let pending = [from, to];
-  let graph: KgGraph;
-  for (;;) {
-    for (const r of await readIncidentRelations(store.client, pending)) relations.set(`${r.article}\0${r.relation_id}`, r);
-    for (const id of pending) loaded.add(id);
-    const rows = [...relations.values()];
-    const ends = new Set([from, to, ...rows.flatMap((r) => [r.source_id, r.target_id])]);
-    graph = await graphOf(store, await readEntityRows(store.client, [...ends]), rows);
-    const expanded = expandedBy(directed ? graph : toUndirected(graph), from, to);
-    pending = [...expanded].filter((id) => !loaded.has(id));
-    if (pending.length === 0) break;
-  }
-  return { ...article(store, graph), from, to };
-}
-
-/** The entities graphology's bidirectional search asks the neighbours of, on this graph. */
-function expandedBy(graph: KgGraph, from: string, to: string): Set<string> {
-  const expanded = new Set<string>();
-  const watch = (method: 'inboundNeighbors' | 'outboundNeighbors') => {
-    const original = graph[method].bind(graph);
-    graph[method] = ((node: string) => {
-      expanded.add(node);
-      return original(node);
-    }) as typeof graph.inboundNeighbors;
-  };
-  watch('inboundNeighbors');
-  watch('outboundNeighbors');
-  bidirectional(graph, from, to);
-  return expanded;
+  const { client } = store;
+  const both = (r: EdgeRow): [string, string][] => [[r[0], r[1]], [r[1], r[0]]];
+  const fringes: Fringes = directed
+    ? {
+        successors: async (ids) => neighbourLists(ids, await readEdgeEnds(client, ids, 'source'), (r) => [[r[0], r[1]]]),
+        predecessors: async (ids) => neighbourLists(ids, await readEdgeEnds(client, ids, 'target'), (r) => [[r[1], r[0]]]),
+      }
+    : { successors: async (ids) => neighbourLists(ids, await readEdgeEnds(client, ids, 'both'), both), predecessors: async (ids) => neighbourLists(ids, await readEdgeEnds(client, ids, 'both'), both) };
+  const nodes = (await bidirectionalPath(from, to, fringes)) ?? [from, to];
+  const relations = await readRelationsAmong(client, nodes);
+  return { ...article(store, await graphOf(store, await readEntityRows(client, nodes), relations)), from, to };
 }
 
 interface DocRow {
@@ -151,45 +137,120 @@ interface DocRow {
   key: string;
   article: string;
   doc: SearchDocument;
+  lengths: number[];
 }
 
 /**
- * An index of the documents holding a term `text` can match (itself, a word it begins, or one
- * within MiniSearch's edit distance), found in SQL, scoring as the whole corpus's index does.
+ * The documents holding a term `text` can match (itself, a word it begins, or one within
+ * MiniSearch's edit distance), found in SQL, in the whole index's order, and those terms.
+ *
+ * The documents are looked up term by term (one GIN probe each) rather than with `terms && all`:
+ * PostgreSQL prices an overlap with each term missing from its most-common-elements statistics
+ * at half the rarest frequency it keeps (0.04% of rows here, 20 times a name's real share), so a
+ * query word that begins a thousand terms looks like a third of the table, is planned as a
+ * sequential scan, and that scan compares every row with every term (minutes at 600k documents).
+ * A document holding several of the terms comes once per term and is kept once.
  */
-async function candidateDocs(store: StoreReader, text: string): Promise<DocRow[]> {
-  const terms = queryTerms(text);
-  if (terms.length === 0) return [];
+async function candidateDocs(store: StoreReader, text: string): Promise<{ docs: DocRow[]; terms: Set<string> }> {
+  const queried = queryTerms(text);
+  if (queried.length === 0) return { docs: [], terms: new Set() };
   const matched = await store.client.query<{ term: string }>(
     `SELECT l.term FROM kg_lexicon l, unnest($1::text[], $2::integer[]) AS q(term, distance)
      WHERE starts_with(l.term, q.term)
         OR (q.distance > 0 AND abs(length(l.term) - length(q.term)) <= q.distance AND length(l.term) <= 255 AND length(q.term) <= 255
             AND levenshtein_less_equal(l.term, q.term, q.distance) <= q.distance)`,
-    [terms, terms.map(fuzzyDistance)],
+    [queried, queried.map(fuzzyDistance)],
   );
-  if (matched.rows.length === 0) return [];
-  return (
-    await store.client.query<DocRow>('SELECT entity_id, kind, key, article, doc FROM kg_search_docs WHERE terms && $1::text[] ORDER BY kind, article, pos', [
-      [...new Set(matched.rows.map((r) => r.term))],
-    ])
-  ).rows;
+  const terms = new Set(matched.rows.map((r) => r.term));
+  if (terms.size === 0) return { docs: [], terms };
+  const docs = await store.client.query<DocRow>(
+    `SELECT DISTINCT ON (d.kind, d.article, d.pos) d.entity_id, d.kind, d.key, d.article, d.doc, to_json(d.lengths) AS lengths
+     FROM unnest($1::text[]) AS q(term) JOIN kg_search_docs d ON d.terms @> ARRAY[q.term]
+     ORDER BY d.kind, d.article, d.pos`,
+    [[...terms]],
+  );
+  return { docs: docs.rows, terms };
 }
 
-async function searchIndexFor(store: StoreReader, text: string, docs?: DocRow[]) {
+async function searchIndexFor(store: StoreReader, text: string, found?: { docs: DocRow[]; terms: Set<string> }) {
   const stats = await store.client.query<{ documents: number; avg_lengths: number[] }>('SELECT documents, avg_lengths FROM kg_view_stats WHERE view = $1', [CORPUS_SLUG]);
   const { documents, avg_lengths } = stats.rows[0]!;
-  return partialIndex((docs ?? (await candidateDocs(store, text))).map((d) => d.doc), documents, avg_lengths);
+  const { docs, terms } = found ?? (await candidateDocs(store, text));
+  return partialIndex(docs, terms, documents, avg_lengths);
 }
 
-/** What `search` needs: the entities and relations whose documents the query can match, with an index that scores them as the whole one does. */
-export async function storeSearch(store: StoreReader, text: string): Promise<LoadedArticle> {
-  const docs = text.trim() ? await candidateDocs(store, meaningful(text)) : [];
-  const keys = docs.filter((d) => d.kind === 1).map((d) => ({ source: d.entity_id, article: d.article, id: d.key.slice(d.article.length + 1) }));
-  const relations = await readRelations(store.client, keys);
-  const ends = new Set([...docs.filter((d) => d.kind === 0).map((d) => d.key), ...relations.flatMap((r) => [r.source_id, r.target_id])]);
-  const graph = await graphOf(store, await withNamedValues(store, ends, relations), relations);
-  useSearchIndex(graph, await searchIndexFor(store, text, docs));
+/**
+ * What `search` needs: an index of the documents the query can match, scoring as the whole one
+ * does, and the graph of the hits shown (the first `limit`) and of the entities named exactly
+ * what was typed (the core ranks those higher, so it must see them).
+ *
+ * Which hits are shown is asked of the core's own search(), on a stand-in graph that answers its
+ * questions about names from the exactly-named entities and notes the hits it then describes:
+ * the ranking stays the core's alone. The index keeps that search's answer, which the core's
+ * second ask, on the graph built for those hits, would compute again the same.
+ */
+export async function storeSearch(store: StoreReader, text: string, limit = 20): Promise<LoadedArticle> {
+  const found = text.trim() ? await candidateDocs(store, meaningful(text)) : { docs: [], terms: new Set<string>() };
+  const index = rememberingLastSearch(await searchIndexFor(store, text, found));
+  const named = await graphOf(store, await readEntityRows(store.client, await exactlyNamed(store, text, found.docs)), []);
+  const shown = hitsShown(named, index, text, limit);
+  const byKey = new Map(found.docs.filter((d) => d.kind === 1).map((d) => [d.key, d]));
+  const relations = await readRelations(
+    store.client,
+    [...shown.relations].map((key) => {
+      const d = byKey.get(key)!;
+      return { source: d.entity_id, article: d.article, id: key.slice(d.article.length + 1) };
+    }),
+  );
+  const ends = new Set([...named.nodes(), ...shown.entities, ...relations.flatMap((r) => [r.source_id, r.target_id])]);
+  const graph = await graphOf(store, await readEntityRows(store.client, [...ends]), relations);
+  useSearchIndex(graph, index);
   return article(store, graph);
+}
+
+/** The entities among the matched documents that are named exactly `text` (a label or an alias, any case): a superset, from every article's names. */
+async function exactlyNamed(store: StoreReader, text: string, docs: DocRow[]): Promise<string[]> {
+  const wanted = foldCase(text.trim());
+  if (!wanted) return [];
+  const rows = await store.client.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM kg_entities WHERE folded_names @> ARRAY[$1]', [wanted]);
+  const matched = new Set(docs.filter((d) => d.kind === 0).map((d) => d.key));
+  return rows.rows.map((r) => r.entity_id).filter((id) => matched.has(id));
+}
+
+/** The entities and relations the core's search() shows, asked of it on a stand-in graph: names from `named`, every hit it describes noted. */
+function hitsShown(named: KgGraph, index: MiniSearch<SearchDocument>, text: string, limit: number): { entities: Set<string>; relations: Set<string> } {
+  const entities = new Set<string>();
+  const relations = new Set<string>();
+  const END = '\0end';
+  const standIn = {
+    hasNode: (key: string) => named.hasNode(key),
+    getNodeAttribute: (key: string, name: 'label' | 'aliases') => named.getNodeAttribute(key, name),
+    getNodeAttributes: (key: string) => {
+      if (key !== END) entities.add(key);
+      return { label: '', type: 'topic' };
+    },
+    getEdgeAttributes: (key: string) => {
+      relations.add(key);
+      return { relation: '', label: '', evidence: { text: '' } };
+    },
+    source: () => END,
+    target: () => END,
+  } as unknown as KgGraph;
+  useSearchIndex(standIn, index);
+  search(standIn, text, limit);
+  return { entities, relations };
+}
+
+/** The index, answering the next ask of the query it last answered (the core's, with the same boosts) from that answer, once. */
+function rememberingLastSearch(index: MiniSearch<SearchDocument>): MiniSearch<SearchDocument> {
+  const original = index.search.bind(index);
+  let last: { query: unknown; results: ReturnType<typeof original> } | undefined;
+  index.search = ((query, options) => {
+    const kept = last?.query === query ? last.results : undefined;
+    last = kept ? undefined : { query, results: original(query, options) };
+    return kept ?? last!.results;
+  }) as typeof index.search;
+  return index;
 }
 
 /** `stats` counted in SQL; the components were counted when the corpus was pushed. */

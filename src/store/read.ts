@@ -54,3 +54,17 @@ export async function readArticleMetas(client: pg.Client): Promise<ArticleMeta[]
 export async function readVocabulary(client: pg.Client): Promise<Vocabulary> {
   return (await client.query<{ value: Vocabulary }>("SELECT value FROM kg_meta WHERE key = 'vocabulary'")).rows[0]!.value;
 }
+
+/** The ends and places of the relations out of (`source`), into (`target`) or at either end of (`both`) these entities: what neighbour lists are made of. */
+export async function readEdgeEnds(client: pg.Client, ids: readonly string[], side: 'source' | 'target' | 'both'): Promise<[string, string, string, number][]> {
+  if (ids.length === 0) return [];
+  const select = (column: string) => `SELECT source_id, target_id, article, pos FROM kg_relations WHERE ${column} = ANY($1::text[])`;
+  const sql = side === 'both' ? `${select('source_id')} UNION ALL ${select('target_id')}` : select(`${side}_id`);
+  return (await client.query<[string, string, string, number]>({ text: sql, values: [ids], rowMode: 'array' })).rows;
+}
+
+/** Every relation both of whose ends are among these entities. */
+export async function readRelationsAmong(client: pg.Client, ids: readonly string[]): Promise<RelationRow[]> {
+  if (ids.length === 0) return [];
+  return (await client.query<RelationRow>(`${RELATION_SELECT} WHERE source_id = ANY($1::text[]) AND target_id = ANY($1::text[])`, [ids])).rows;
+}

@@ -45,10 +45,57 @@ export function queryTerms(text: string): string[] {
   return [...new Set(tokenize(text, '').map((t) => processTerm(t, '')).filter((t): t is string => typeof t === 'string' && t !== ''))];
 }
 
-/** An index of these documents (in the whole index's order) that scores as the whole index of `documentCount` documents does. */
-export function partialIndex(docs: SearchDocument[], documentCount: number, averageFieldLength: number[]): MiniSearch<SearchDocument> {
-  const index = new MiniSearch<SearchDocument>(SEARCH_INDEX_OPTIONS);
-  index.addAll(docs);
-  const js = index.toJSON();
-  return MiniSearch.loadJS({ ...js, documentCount, averageFieldLength }, SEARCH_INDEX_OPTIONS);
+/** Below this many terms a field is first searched for them as text, which is cheaper than splitting it into words. */
+const FEW_TERMS = 16;
+const ASCII = /^\p{ASCII}*$/u;
+
+/**
+ * Whether a field may hold one of `terms` as a word. Only ASCII text is looked at: its lower case
+ * is that of each of its words, so a word's term is in the text's lower case (outside ASCII, case
+ * depends on context: a final sigma, say).
+ */
+function mayHold(text: string, terms: readonly string[]): boolean {
+  if (text === '') return false;
+  if (terms.length > FEW_TERMS || !ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  return terms.some((t) => lower.includes(t));
+}
+
+/**
+ * An index of these documents (in the whole index's order) that scores as the whole index of
+ * `documentCount` documents does, holding only `terms` (those the query can reach: the others
+ * cannot change a score). Made as MiniSearch.add makes it (the field lengths are those indexDocument
+ * gave at the push; term frequencies per field) and loaded with loadJS, which skips adding the
+ * documents' other terms to its tree.
+ */
+export function partialIndex(docs: { doc: SearchDocument; lengths: number[] }[], terms: ReadonlySet<string>, documentCount: number, averageFieldLength: number[]): MiniSearch<SearchDocument> {
+  const fields = SEARCH_INDEX_OPTIONS.fields;
+  const termList = [...terms];
+  const fieldIds = Object.fromEntries(fields.map((f, i) => [f, i]));
+  const documentIds: Record<number, string> = {};
+  const fieldLength: Record<number, number[]> = {};
+  const storedFields: Record<number, Pick<SearchDocument, 'kind' | 'key'>> = {};
+  // Terms in the order the documents first hold them, as add() would put them in its tree.
+  const index = new Map<string, Record<number, Record<number, number>>>();
+  docs.forEach(({ doc, lengths }, shortId) => {
+    documentIds[shortId] = doc.id;
+    storedFields[shortId] = { kind: doc.kind, key: doc.key };
+    fieldLength[shortId] = lengths;
+    fields.forEach((field, fieldId) => {
+      const text = doc[field];
+      if (!mayHold(text, termList)) return;
+      for (const token of tokenize(text, field)) {
+        const term = processTerm(token, field);
+        if (!term || !terms.has(term)) continue;
+        let byField = index.get(term);
+        if (!byField) index.set(term, (byField = {}));
+        const counts = (byField[fieldId] ??= {});
+        counts[shortId] = (counts[shortId] ?? 0) + 1;
+      }
+    });
+  });
+  return MiniSearch.loadJS<SearchDocument>(
+    { documentCount, nextId: docs.length, documentIds, fieldIds, fieldLength, averageFieldLength, storedFields, dirtCount: 0, index: [...index], serializationVersion: 2 },
+    SEARCH_INDEX_OPTIONS,
+  );
 }

@@ -8,15 +8,19 @@
  * peer is the build of the same corpus's graph in memory. The neighbours query is timed three
  * ways, each output checked equal to the in-memory one: the real CLI as a user runs it (a
  * process: start-up, connection, query), the same store query in process, and the in-memory
- * query on the graph already built.
+ * query on the graph already built. Then `path` (a joined pair, and a pair with no path, whose
+ * search walks a whole component) and `search` (narrow, broad, fuzzy), in process, each output
+ * checked equal to the in-memory one on the built graph and index.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { formatNeighbours, graphLabels } from '../../src/cli/format.ts';
 import { toCorpusGraph } from '../../src/corpus/toGraph.ts';
-import { neighbours } from '../../src/query/index.ts';
-import { openStore, pushCorpus } from '../../src/store/index.ts';
+import { neighbours, path, search } from '../../src/query/index.ts';
+import { searchIndex } from '../../src/query/searchIndex.ts';
+import type { KgGraph } from '../../src/model/types.ts';
+import { openStore, pushCorpus, type OpenStore } from '../../src/store/index.ts';
 import { startPostgres, type PostgresServer } from '../helpers/postgres.ts';
 import { syntheticCorpus } from '../helpers/syntheticCorpus.ts';
 import type { BenchRow, BenchSection } from './run.ts';
@@ -26,7 +30,7 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 export const storeSection: BenchSection = {
   name: 'store',
-  title: 'PostgreSQL store: kg push rows/s, kg --store neighbours --depth 2 against in memory (100k/500k)',
+  title: 'PostgreSQL store: kg push rows/s, kg --store neighbours --depth 2, path and search against in memory (100k/500k)',
   async run(ctx) {
     const entities = ctx.count('store-entities', 100_000, 'KG_BENCH_STORE_ENTITIES');
     const relations = ctx.count('store-relations', 500_000, 'KG_BENCH_STORE_RELATIONS');
@@ -92,6 +96,7 @@ async function measure(log: (line: string) => void, server: PostgresServer, enti
     spawnSync(process.execPath, ['-e', '0']);
     nodeMs.push(performance.now() - t);
   }
+  const more = await pathsAndSearches(server.url, graph, Math.min(runs, 3));
   const memory = median(memoryMs);
   const inProcess = median(storeMs);
   const viaCli = median(cliMs);
@@ -107,5 +112,57 @@ async function measure(log: (line: string) => void, server: PostgresServer, enti
     { metric: '  ratio to in memory with its build', value: round(inProcess / (memory + buildS * 1000), 3), unit: 'x', note: `what a process answering without the store pays first: ${round(buildS, 2)} s` },
     { metric: 'kg --store URL neighbours X --depth 2 (CLI process)', value: round(viaCli), unit: 'ms', note: `node -e 0: ${round(median(nodeMs))} ms` },
     { metric: '  ratio to in memory with its build', value: round(viaCli / (memory + buildS * 1000), 3), unit: 'x' },
+    ...more,
   ];
+}
+
+/** Pairs and searches of the synthetic corpus (test/store.test.ts says why these). */
+const PATHS: [what: string, a: string, b: string][] = [
+  ['joined', 'e-2', 'e-50002'],
+  ['no path', 'e-33', 'e-4441'],
+];
+const SEARCHES: [what: string, text: string][] = [
+  ['narrow', 'n3'],
+  ['broad', 'council'],
+  ['fuzzy, broad', 'counsil alliance'],
+];
+
+/** Store path and search in process (open + query + core), median of `runs`, against the in-memory query on the built graph (and index). */
+async function pathsAndSearches(url: string, graph: KgGraph, runs: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const timed = async <T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
+    const ms: number[] = [];
+    let value!: T;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      value = await work();
+      ms.push(performance.now() - t);
+    }
+    return { ms: median(ms), value };
+  };
+  const inStore = async <T>(ask: (store: OpenStore) => Promise<T>) => {
+    const store = await openStore(url);
+    try {
+      return await ask(store);
+    } finally {
+      await store.close();
+    }
+  };
+  for (const [what, a, b] of PATHS) {
+    if (!graph.hasNode(a) || !graph.hasNode(b)) continue;
+    const memory = await timed(() => JSON.stringify(path(graph, a, b)));
+    const stored = await timed(() => inStore(async (s) => JSON.stringify(path((await s.path(a, b, false)).graph, a, b))));
+    if (stored.value !== memory.value) throw new Error(`bench: the store's path ${a} ${b} differs from the in-memory answer`);
+    rows.push({ metric: `store, in process: path ${a} ${b} (${what})`, value: round(stored.ms), unit: 'ms', note: `in memory ${round(memory.ms)} ms (most of it toUndirected of the whole graph); median of ${runs}, outputs equal` });
+  }
+  const t = performance.now();
+  searchIndex(graph);
+  rows.push({ metric: 'in memory: search index build', value: round((performance.now() - t) / 1000, 1), unit: 's', note: 'once per process, before its first search' });
+  for (const [what, text] of SEARCHES) {
+    const memory = await timed(() => JSON.stringify(search(graph, text)));
+    const stored = await timed(() => inStore(async (s) => JSON.stringify(search((await s.search(text)).graph, text))));
+    if (stored.value !== memory.value) throw new Error(`bench: the store's search ${text} differs from the in-memory answer`);
+    rows.push({ metric: `store, in process: search "${text}" (${what})`, value: round(stored.ms), unit: 'ms', note: `in memory ${round(memory.ms)} ms on the built index; median of ${runs}, outputs equal` });
+  }
+  return rows;
 }
