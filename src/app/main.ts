@@ -1,11 +1,10 @@
+// First: it asks for the view's data before the rest of the code below is evaluated.
+import { built, entry, fileView, wanted } from './viewData.ts';
 import { articles, corpus } from 'virtual:kg-articles';
 import { loadArticle, type LoadedArticle } from '../corpus/built.ts';
 import { createExplorer, type ExplorerView } from './explorer.ts';
-import { articleOf } from './view/urlState.ts';
 import type { ConsoleApi } from './console.ts';
-import { loadImportCore, showOpenError } from './controllers/openFile.ts';
-import { readFileInWorker } from './readFileInWorker.ts';
-import { isFileView, readStash } from './fileStash.ts';
+import { readStash } from './fileStash.ts';
 import { h } from './dom.ts';
 
 declare global {
@@ -21,6 +20,8 @@ declare global {
  * copy this browser keeps; undefined, with the reason shown, when it has none or it fails.
  */
 async function openedFile(view: string): Promise<{ article: LoadedArticle; view: ExplorerView } | undefined> {
+  // Only a file's view needs the readers: the data folder's views do not load them.
+  const [{ loadImportCore, showOpenError }, { readFileInWorker }] = await Promise.all([import('./controllers/openFile.ts'), import('./readFileInWorker.ts')]);
   try {
     const stashed = await readStash(view);
     if (!stashed) throw new Error('This browser no longer has the file: open it again with “Open file…”.');
@@ -34,18 +35,17 @@ async function openedFile(view: string): Promise<{ article: LoadedArticle; view:
   }
 }
 
-/** The article the URL names; else the corpus view when there is more than one article; else the only one. */
-async function articleView(wanted: string | undefined): Promise<{ article: LoadedArticle; view: ExplorerView }> {
-  // An article the data folder does not hold falls back the same way; the hash is then rewritten.
-  const entry = articles.find((a) => a.slug === wanted) ?? (corpus ? undefined : articles[0]);
-  if (!entry && !corpus) throw new Error('explorer: the data folder has no articles');
-  const { default: built } = await (entry ? entry.load() : corpus!());
-  return { article: loadArticle(built), view: { slug: entry?.slug, entries: articles, corpus: Boolean(corpus) } };
+/** The data folder's view viewData.ts chose and fetched (also the fallback when an opened file fails). */
+async function articleView(): Promise<{ article: LoadedArticle; view: ExplorerView }> {
+  const data = built ?? (corpus ? corpus() : articles[0]?.load());
+  if (!data) throw new Error('explorer: the data folder has no articles');
+  const slug = built ? entry?.slug : corpus ? undefined : articles[0]!.slug;
+  const { default: article } = await data;
+  return { article: loadArticle(article), view: { slug, entries: articles, corpus: Boolean(corpus) } };
 }
 
-const wanted = articleOf(location.hash);
-const file = isFileView(wanted) ? await openedFile(wanted) : undefined;
-const { article, view } = file ?? (await articleView(wanted));
+const file = fileView ? await openedFile(wanted!) : undefined;
+const { article, view } = file ?? (await articleView());
 const explorer = await createExplorer(article, view);
 if (file && articles.length) {
   const back = h('a', { class: 'view-link', attrs: { id: 'articles-link', href: `${location.pathname}${location.search}` } }, 'Back to the articles');

@@ -2,10 +2,14 @@
  * Browser benchmark of the explorer (dist/, served by vite preview, in Debian's Chromium through
  * SwiftShader):
  *
- *   npx tsx test/bench/browser.ts [--loads=7] [--hovers=6] [--camera-frames=12] [--nodes=100000] [--edges=500000] [--fa2-ms=8000] [--json]
+ *   npx tsx test/bench/browser.ts [--loads=7] [--hovers=6] [--camera-frames=12] [--nodes=100000] [--edges=500000] [--fa2-ms=8000]
+ *                                 [--first-frame-only] [--compare-site=DIR] [--json]
  *
- * 1. Navigation -> first drawn frame of the seed graph, against a blank sigma page (one node) measured
- *    the same way; median of `loads` fresh pages each, interleaved, after one discarded load of each.
+ * 1. Navigation -> first drawn frame of the seed article's view (`#article=<seed>`) and of the corpus
+ *    view (the bare URL), against a blank sigma page (one node) measured the same way; median of
+ *    `loads` fresh pages each, interleaved, after one discarded load of each. `--compare-site=DIR`
+ *    measures another build of the explorer (an older dist/ copied aside, say) in the same rounds;
+ *    `--first-frame-only` stops after this part and the JS sizes.
  *    "First frame": an init script wraps the WebGL draw calls; at the first one it asks for the next
  *    animation frame, and in that callback waits for the GL work of every context drawn so far
  *    (readPixels), records performance.now() (ms since navigation start) and checks the drawn
@@ -32,8 +36,8 @@ import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { startBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { REPO } from '../helpers/sources.ts';
+import { serveSite, startBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { REPO, SEED_SLUG } from '../helpers/sources.ts';
 import type { CameraFigures, Fa2Figures, HoverSample, SetupInfo } from './browser/api.ts';
 import { median } from './startup.ts';
 
@@ -60,10 +64,16 @@ export interface BrowserBenchOptions {
   fa2Ms?: number;
   /** Rebuild dist/: when stale (default), always, or never. */
   buildSite?: 'auto' | 'always' | 'never';
+  /** Only the first frames and the JS sizes: no synthetic graph, FA2 or hover. */
+  firstFrameOnly?: boolean;
+  /** Another built explorer (a dist/ copied aside) whose first frames are measured in the same rounds. */
+  compareSite?: string;
   log?: (message: string) => void;
 }
 
-const DEFAULTS = { loads: 7, hovers: 6, cameraFrames: 12, nodes: 100_000, edges: 500_000, seed: 1, fa2Ms: 8000, buildSite: 'auto' } as const;
+type Settings = Required<Omit<BrowserBenchOptions, 'log' | 'compareSite'>> & { compareSite?: string };
+
+const DEFAULTS = { loads: 7, hovers: 6, cameraFrames: 12, nodes: 100_000, edges: 500_000, seed: 1, fa2Ms: 8000, buildSite: 'auto', firstFrameOnly: false } as const;
 const VIEWPORT = { width: 1440, height: 900 };
 const PAGES = path.join(REPO, 'test/bench/browser');
 const DIST = path.join(REPO, 'dist');
@@ -153,7 +163,7 @@ async function serve(dir: string): Promise<{ server: PreviewServer; url: string 
  * Self-contained: it is serialised into the page.
  */
 function installFirstFrameProbe(): void {
-  const probe = { firstDraw: null as number | null, rafStart: null as number | null, frame: null as number | null, nonBlankPixels: null as number | null, contexts: 0 };
+  const probe = { firstDraw: null as number | null, rafStart: null as number | null, frame: null as number | null, nonBlankPixels: null as number | null, contexts: 0, size: null as { width: number; height: number } | null };
   (window as unknown as { kgFirstFrame: typeof probe }).kgFirstFrame = probe;
   type Gl = WebGLRenderingContext | WebGL2RenderingContext;
   const contexts = new Set<Gl>();
@@ -166,6 +176,9 @@ function installFirstFrameProbe(): void {
     for (const gl of contexts) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
     probe.frame = performance.now();
     probe.contexts = contexts.size;
+    // The size the first frame was drawn at: the pane may change later, as the page fills in.
+    const first = [...contexts][0]!.canvas as HTMLCanvasElement;
+    probe.size = { width: first.clientWidth, height: first.clientHeight };
     // Not timed: the buffers are not yet handed to the compositor, so they still hold the first frame.
     let nonBlank = 0;
     for (const gl of contexts) {
@@ -202,6 +215,7 @@ interface LoadFigures {
   frame: number;
   mark: number | null;
   nonBlankPixels: number;
+  size: { width: number; height: number };
 }
 
 async function openPage(browser: Browser, errors: string[]): Promise<Page> {
@@ -211,7 +225,7 @@ async function openPage(browser: Browser, errors: string[]): Promise<Page> {
 }
 
 /** One fresh page: navigation -> first frame, as seen by the probe. */
-async function measureLoad(browser: Browser, url: string, graphSize?: (page: Page) => Promise<void>): Promise<LoadFigures> {
+async function measureLoad(browser: Browser, url: string): Promise<LoadFigures> {
   const errors: string[] = [];
   const page = await openPage(browser, errors);
   try {
@@ -226,36 +240,45 @@ async function measureLoad(browser: Browser, url: string, graphSize?: (page: Pag
       rafStart: (window.kgFirstFrame as unknown as { rafStart: number }).rafStart,
       frame: window.kgFirstFrame.frame!,
       nonBlankPixels: (window.kgFirstFrame as unknown as { nonBlankPixels: number }).nonBlankPixels,
+      size: (window.kgFirstFrame as unknown as { size: { width: number; height: number } }).size,
       mark: performance.getEntriesByName('kg:first-frame')[0]?.startTime ?? null,
     }));
     if (!(figures.nonBlankPixels > 0)) throw new Error(`browser bench: the first frame at ${url} is blank`);
-    await graphSize?.(page);
     return figures;
   } finally {
     await page.close();
   }
 }
 
-async function firstFrames(browser: Browser, explorerUrl: string, blankUrl: string, loads: number, log: (m: string) => void) {
-  let size = { width: VIEWPORT.width, height: VIEWPORT.height };
-  const readSize = async (page: Page) => {
-    size = await page.evaluate(() => {
-      const r = document.getElementById('graph')!.getBoundingClientRect();
-      return { width: Math.round(r.width), height: Math.round(r.height) };
-    });
-  };
+/** A page whose first frame is measured: its name in the log and rows, and its URL. */
+interface FrameTarget {
+  name: string;
+  url: string;
+}
+
+/**
+ * Navigation -> first frame of every target and of the blank sigma page (its canvas the size the
+ * first target's first frame was drawn at), interleaved round by round so drift on a shared
+ * machine hits all alike.
+ */
+async function firstFrames(browser: Browser, targets: FrameTarget[], blankUrl: string, loads: number, log: (m: string) => void) {
   // One discarded load each: the browser's first WebGL context and shader compilations.
-  await measureLoad(browser, explorerUrl, readSize);
+  let size = { width: VIEWPORT.width, height: VIEWPORT.height };
+  for (const [i, target] of targets.entries()) {
+    const first = await measureLoad(browser, target.url);
+    if (i === 0) size = first.size;
+  }
   const blank = `${blankUrl}blank.html?w=${size.width}&h=${size.height}`;
   await measureLoad(browser, blank);
-  const explorer: LoadFigures[] = [];
+  const measured = targets.map(() => [] as LoadFigures[]);
   const baseline: LoadFigures[] = [];
   for (let i = 0; i < loads; i++) {
-    explorer.push(await measureLoad(browser, explorerUrl));
+    for (const [t, target] of targets.entries()) measured[t]!.push(await measureLoad(browser, target.url));
     baseline.push(await measureLoad(browser, blank));
-    log(`load ${i + 1}/${loads}: explorer ${round(explorer.at(-1)!.frame)} ms, blank sigma ${round(baseline.at(-1)!.frame)} ms`);
+    const each = targets.map((target, t) => `${target.name} ${round(measured[t]!.at(-1)!.frame)} ms`).join(', ');
+    log(`load ${i + 1}/${loads}: ${each}, blank sigma ${round(baseline.at(-1)!.frame)} ms`);
   }
-  return { explorer, baseline, size };
+  return { measured, baseline, size };
 }
 
 async function benchPage(browser: Browser, url: string, errors: string[]): Promise<Page> {
@@ -266,7 +289,7 @@ async function benchPage(browser: Browser, url: string, errors: string[]): Promi
 }
 
 /** FA2 on the synthetic graph, in a page where no sigma exists: worker, then synchronous. */
-async function layout(browser: Browser, url: string, o: Required<Omit<BrowserBenchOptions, 'log'>>, log: (m: string) => void) {
+async function layout(browser: Browser, url: string, o: Settings, log: (m: string) => void) {
   const errors: string[] = [];
   const page = await benchPage(browser, url, errors);
   try {
@@ -285,7 +308,7 @@ async function layout(browser: Browser, url: string, o: Required<Omit<BrowserBen
 }
 
 /** Hover highlight on the synthetic graph through createGraphView + createStore. */
-async function hover(browser: Browser, url: string, o: Required<Omit<BrowserBenchOptions, 'log'>>, log: (m: string) => void) {
+async function hover(browser: Browser, url: string, o: Settings, log: (m: string) => void) {
   const errors: string[] = [];
   const page = await benchPage(browser, url, errors);
   try {
@@ -305,47 +328,68 @@ async function hover(browser: Browser, url: string, o: Required<Omit<BrowserBenc
 
 /**
  * Runs `measure` with Chromium on the explorer built into `siteDir` (dist/ by default) and the
- * bench pages (blank sigma page, synthetic graph) served beside it, and tears all of it down.
+ * bench pages (blank sigma page, synthetic graph) served beside it, and `compareSite` if given,
+ * and tears all of it down.
  */
-async function withBenchPages<T>(siteDir: string | undefined, measure: (session: BrowserSession, bench: { url: string }) => Promise<T>): Promise<T> {
+async function withBenchPages<T>(
+  siteDir: string | undefined,
+  compareSite: string | undefined,
+  measure: (session: BrowserSession, bench: { url: string }, compare: { url: string } | undefined) => Promise<T>,
+): Promise<T> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-browser-bench-'));
   let session: BrowserSession | null = null;
   let bench: { server: PreviewServer; url: string } | null = null;
+  let compare: { server: PreviewServer; url: string } | undefined;
   try {
     await buildBenchPages(tmp);
     bench = await serve(tmp);
+    if (compareSite) compare = await serveSite(path.resolve(compareSite));
     session = await startBrowser(siteDir);
-    return await measure(session, bench);
+    return await measure(session, bench, compare);
   } finally {
     await session?.close();
+    await compare?.server.close();
     await bench?.server.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
+const seedView = (url: string) => `${url}#article=${SEED_SLUG}`;
+
+/** The rows of one measured page against the blank sigma page. */
+function frameRows(name: string, loads: LoadFigures[], blankFrame: number, target?: string): BenchRow[] {
+  const frame = median(loads.map((l) => l.frame));
+  const rows: BenchRow[] = [
+    { name: `${name}: navigation -> first frame (median)`, value: round(frame), unit: 'ms', baseline: round(blankFrame), ratio: round(frame / blankFrame, 2), ...(target ? { target } : {}) },
+    { name: `${name}: navigation -> first WebGL draw call`, value: round(median(loads.map((l) => l.firstDraw))), unit: 'ms' },
+    { name: `${name}: navigation -> next rAF (startup task over)`, value: round(median(loads.map((l) => l.rafStart))), unit: 'ms' },
+  ];
+  const marks = loads.map((l) => l.mark).filter((m): m is number => m !== null);
+  if (marks.length === loads.length) rows.push({ name: `${name}: navigation -> performance.mark('kg:first-frame')`, value: round(median(marks)), unit: 'ms' });
+  return rows;
+}
+
 export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BenchRow[]> {
   const { log = () => {}, ...rest } = options;
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest;
-  const o = { ...DEFAULTS, ...given };
+  const o: Settings = { ...DEFAULTS, ...given };
   ensureSite(o.buildSite, log);
-  return withBenchPages(undefined, async (session, bench) => {
+  return withBenchPages(undefined, o.compareSite, async (session, bench, compare) => {
     const rows: BenchRow[] = [];
 
-    const loads = await firstFrames(session.browser, session.url, bench.url, o.loads, log);
-    const explorerFrame = median(loads.explorer.map((l) => l.frame));
+    const targets: FrameTarget[] = [
+      { name: 'seed', url: seedView(session.url) },
+      { name: 'corpus', url: session.url },
+      ...(compare ? [{ name: 'compared seed', url: seedView(compare.url) }, { name: 'compared corpus', url: compare.url }] : []),
+    ];
+    const loads = await firstFrames(session.browser, targets, bench.url, o.loads, log);
     const blankFrame = median(loads.baseline.map((l) => l.frame));
-    rows.push({
-      name: 'explorer: navigation -> first frame (median)',
-      value: round(explorerFrame),
-      unit: 'ms',
-      baseline: round(blankFrame),
-      ratio: round(explorerFrame / blankFrame, 2),
-      target: '<= 1.2x blank sigma page',
-    });
-    rows.push({ name: 'explorer: navigation -> first WebGL draw call', value: round(median(loads.explorer.map((l) => l.firstDraw))), unit: 'ms' });
-    rows.push({ name: 'explorer: navigation -> next rAF (startup task over)', value: round(median(loads.explorer.map((l) => l.rafStart))), unit: 'ms' });
-    const marks = loads.explorer.map((l) => l.mark).filter((m): m is number => m !== null);
-    if (marks.length === loads.explorer.length) rows.push({ name: "explorer: navigation -> performance.mark('kg:first-frame')", value: round(median(marks)), unit: 'ms' });
+    rows.push(...frameRows('explorer, seed article', loads.measured[0]!, blankFrame, '<= 1.2x blank sigma page'));
+    rows.push(...frameRows('explorer, corpus view', loads.measured[1]!, blankFrame));
+    if (compare) {
+      rows.push(...frameRows(`${o.compareSite}, seed article`, loads.measured[2]!, blankFrame));
+      rows.push(...frameRows(`${o.compareSite}, corpus view`, loads.measured[3]!, blankFrame));
+    }
     rows.push({ name: `blank sigma page (1 node, ${loads.size.width}x${loads.size.height}): navigation -> first frame`, value: round(blankFrame), unit: 'ms' });
     rows.push({ name: 'blank sigma page: navigation -> first WebGL draw call', value: round(median(loads.baseline.map((l) => l.firstDraw))), unit: 'ms' });
     rows.push({ name: 'blank sigma page: navigation -> next rAF', value: round(median(loads.baseline.map((l) => l.rafStart))), unit: 'ms' });
@@ -353,6 +397,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     const js = shippedJs();
     rows.push({ name: `dist/assets code, gzip -9 (${js.files} files, ${round(js.raw / 1000)} kB raw)`, value: round(js.gzip / 1000), unit: 'kB', target: '<= 150 kB' });
     rows.push({ name: `dist/assets article data, gzip -9 (${js.data.files} chunks)`, value: round(js.data.gzip / 1000), unit: 'kB' });
+    if (o.firstFrameOnly) return rows;
 
     const l = await layout(session.browser, bench.url, o, log);
     const h = await hover(session.browser, bench.url, o, log);
@@ -394,9 +439,9 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
  * the blank sigma page of the same size, measured as for the seed: median of `loads` each, interleaved.
  */
 export async function siteFirstFrame(siteDir: string, loads: number, log: (m: string) => void = () => {}): Promise<{ frame: number; blank: number; ratio: number }> {
-  return withBenchPages(siteDir, async (session, bench) => {
-    const measured = await firstFrames(session.browser, session.url, bench.url, loads, log);
-    const frame = median(measured.explorer.map((l) => l.frame));
+  return withBenchPages(siteDir, undefined, async (session, bench) => {
+    const measured = await firstFrames(session.browser, [{ name: 'explorer', url: session.url }], bench.url, loads, log);
+    const frame = median(measured.measured[0]!.map((l) => l.frame));
     const blank = median(measured.baseline.map((l) => l.frame));
     return { frame: round(frame), blank: round(blank), ratio: round(frame / blank, 2) };
   });
@@ -424,6 +469,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     nodes: arg('nodes'),
     edges: arg('edges'),
     fa2Ms: arg('fa2-ms'),
+    firstFrameOnly: process.argv.includes('--first-frame-only') || undefined,
+    compareSite: process.argv.find((a) => a.startsWith('--compare-site='))?.slice('--compare-site='.length),
     log: (m) => console.error(`[browser bench] ${m}`),
   });
   console.log(formatRows(rows));

@@ -4,6 +4,7 @@
  *   npm run bench -- [--only=startup,draft,corpus,graphml,browser] [--runs=15] [--cold-runs=3]
  *                    [--nodes=100000] [--edges=500000] [--skip-python] [--json] [--strict]
  *                    [--loads=7] [--hovers=6] [--camera-frames=12] [--browser-nodes=100000] [--browser-edges=500000]
+ *                    [--first-frame-only] [--compare-site=DIR]
  *   env: BENCH_ONLY, KG_BENCH_RUNS, KG_BENCH_COLD_RUNS, GRAPHML_BENCH_NODES, GRAPHML_BENCH_EDGES
  *
  * A section is a name and an async function returning rows; to add one (the browser benchmarks,
@@ -134,6 +135,8 @@ const browser: BenchSection = {
       cameraFrames: ctx.count('camera-frames', 12, 'KG_BENCH_CAMERA_FRAMES'),
       nodes: ctx.count('browser-nodes', 100_000, 'KG_BENCH_BROWSER_NODES'),
       edges: ctx.count('browser-edges', 500_000, 'KG_BENCH_BROWSER_EDGES'),
+      firstFrameOnly: ctx.flag('first-frame-only'),
+      compareSite: ctx.option('compare-site'),
       log: (line) => ctx.log(`  ${line}`),
     });
     return rows.flatMap(browserRow);

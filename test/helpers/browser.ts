@@ -11,6 +11,9 @@ const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  // Without this, Chromium 156 runs a top-chrome WebUI renderer (its omnibox popup) beside the
+  // pages, headless or not: work on the same cores as the page under test, noise in its timings.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 /** Headless Chromium with the flags above. Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir). */
@@ -22,8 +25,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Serves a built site (dist/ unless told otherwise) on a free loopback port and starts Chromium. */
-export async function startBrowser(outDir = join(REPO, 'dist')): Promise<BrowserSession> {
+/** Serves a built site (dist/ unless told otherwise) on a free loopback port, as `vite preview` would. */
+export async function serveSite(outDir = join(REPO, 'dist')): Promise<{ server: PreviewServer; url: string }> {
   const server: PreviewServer = await preview({
     configFile: join(REPO, 'vite.config.ts'),
     logLevel: 'silent',
@@ -32,10 +35,16 @@ export async function startBrowser(outDir = join(REPO, 'dist')): Promise<Browser
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** Serves a built site (dist/ unless told otherwise) on a free loopback port and starts Chromium. */
+export async function startBrowser(outDir = join(REPO, 'dist')): Promise<BrowserSession> {
+  const { server, url } = await serveSite(outDir);
   const browser = await launchChromium();
   return {
     browser,
-    url: `http://127.0.0.1:${address.port}/`,
+    url,
     async close() {
       await browser.close();
       await server.close();

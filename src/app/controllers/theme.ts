@@ -57,3 +57,4 @@ export function createThemeToggle(button: HTMLButtonElement, onChange: (theme: T
   apply();
   return { current: (): ThemeName => shown ?? 'light' };
 }
+export type ThemeToggle = ReturnType<typeof createThemeToggle>;
