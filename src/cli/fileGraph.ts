@@ -6,7 +6,7 @@ import { readGraphologyJson } from '../import/json.ts';
 import { graphStream, importedFromStreamed } from '../import/stream.ts';
 import type { StreamedGraph } from '../import/streamed.ts';
 
-/** Characters per chunk fed to the reader: large chunks keep the per-chunk cost of saxes and the stream negligible. */
+/** Characters per chunk fed to the reader: large chunks keep the per-chunk cost of the XML scanner and the stream negligible. */
 const CHUNK = 1 << 20;
 
 /** JSON is parsed whole (JSON.parse has no streaming form); a graph file this large is no graphology JSON we can hold. */
