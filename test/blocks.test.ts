@@ -70,6 +70,8 @@ describe.each(views)('the part around an entity answers as the whole does: %s', 
     const total = chunks.slice(2).reduce((n, c) => n + c.length, 0);
     const last = header.blocks.at(-1)!;
     expect(last[0] + last[1] + last[2]).toBe(total);
+    // ASCII throughout, so the CLI reads it as Latin-1 without decoding.
+    expect(chunks.every((c) => c.every((b) => b < 0x80))).toBe(true);
   });
 
   it('gives every entity the same neighbours at depths 1 to 3, both ways and each way, and the same details', () => {
@@ -163,15 +165,18 @@ describe('relations out of the common shape come back as they were', () => {
   const built = viewOf(buildCorpus(readCorpusSources(join(REPO, 'test/fixtures/corpus'))), undefined);
   const edges = built.graph.edges.map((edge, i) => {
     const attributes = { ...edge.attributes! };
-    if (i % 4 === 1) attributes.qualifiers = { date: '2025-02-03', ['__proto__']: 'x', 'a\u202eb': 3 };
+    if (i % 4 === 1) attributes.qualifiers = { date: '2025-02-03', ['__proto__']: 'x', 'a\u202eb': 3, '\ud800 lone': '😀 Zürich' };
     if (i % 4 === 2) attributes.draft = { confidence: 0.5, rule: 'r<script>' };
     if (i % 4 === 3) (attributes.evidence as unknown as Record<string, unknown>) = { ...attributes.evidence, note: 'more' };
     return { ...edge, key: i % 3 === 0 ? `custom ${i}` : edge.key, attributes };
   });
   const changed: BuiltArticle = { ...built, graph: { ...built.graph, edges } };
   const whole = loadArticle(changed).graph;
-  const { header, block } = cut(changed);
-  it('for every entity, keys and attributes included', () => {
+  const { chunks, header, block } = cut(changed);
+  it('for every entity, keys and attributes included, read as the CLI reads them (Latin-1)', () => {
+    const latin1 = new TextDecoder('latin1');
+    expect(chunks.every((c) => c.every((b) => b < 0x80))).toBe(true);
+    expect(JSON.parse(latin1.decode(chunks[2]))).toEqual(block(0, 'relations'));
     whole.forEachNode((node) => {
       const near = part(header, block, node, 1);
       expect(relationsOf(near)).toEqual(relationsOf(whole, near.edges()));

@@ -117,7 +117,8 @@ function readNeighbourhood(file: string, name: string, levels: number, withMenti
     const prefix = HEADER_DIGITS + 1;
     const length = Number(readAt(fd, 0, prefix));
     if (!Number.isSafeInteger(length) || prefix + length > size) return 'stale';
-    const value: unknown = JSON.parse(readAt(fd, prefix, length));
+    // The blocks file is ASCII (builtBlocks.ts): read as Latin-1, with no decoding.
+    const value: unknown = JSON.parse(readAt(fd, prefix, length, 'latin1'));
     const key = isRecord(value) ? own(value, 'key') : undefined;
     const header = typeof key === 'string' ? asHeader(value, key) : undefined;
     if (!header) return 'stale';
@@ -135,7 +136,7 @@ function readNeighbourhood(file: string, name: string, levels: number, withMenti
     growNeighbourhood(graph, header, (i, part) => {
       const [offset, relations, mentions] = header.blocks[i]!;
       if (body + offset + relations + mentions > size) throw new Error('block past the end of the file');
-      return JSON.parse(part === 'relations' ? readAt(fd, body + offset, relations) : readAt(fd, body + offset + relations, mentions));
+      return JSON.parse(part === 'relations' ? readAt(fd, body + offset, relations, 'latin1') : readAt(fd, body + offset + relations, mentions, 'latin1'));
     }, seed, levels, withMentions);
     return { key: header.key, article: { text: header.text, vocabulary: header.vocabulary, graph } };
   }) ?? 'stale';
@@ -195,15 +196,15 @@ function withCacheFile<T>(file: string, read: (fd: number, size: number) => T): 
 }
 
 /** `size` bytes from `position` and no more, however the file changes meanwhile; a short file reads short and fails to parse. */
-function readAt(fd: number, position: number, size: number): string {
-  const bytes = Buffer.alloc(size);
+function readAt(fd: number, position: number, size: number, encoding: 'utf8' | 'latin1' = 'utf8'): string {
+  const bytes = Buffer.allocUnsafe(size);
   let at = 0;
   while (at < size) {
     const n = readSync(fd, bytes, at, size - at, position + at);
     if (n === 0) break;
     at += n;
   }
-  return bytes.toString('utf8', 0, at);
+  return bytes.toString(encoding, 0, at);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

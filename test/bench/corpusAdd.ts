@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KG_BUNDLE, median, timeRun } from './startup.ts';
+import { BARE_ENV, KG_BUNDLE, median, timeRun } from './startup.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,8 +21,10 @@ export interface CorpusAddResult {
   add_s: number;
   per_article_ms: number;
   node_ms: number;
-  /** Per entity asked: median wall time, relations listed, ratio to node -e 0. */
-  queries: { entity: string; kg_ms: number; relations: number; ratio: number }[];
+  /** node -e 0 without NODE_EXTRA_CA_CERTS (startup.ts says why). */
+  bare_node_ms: number;
+  /** Per entity asked: median wall time, relations listed, ratio to node -e 0; the same without that variable. */
+  queries: { entity: string; kg_ms: number; relations: number; ratio: number; bare_kg_ms: number; bare_ratio: number }[];
   site?: { build_s: number; frame_ms: number; blank_ms: number; ratio: number };
 }
 
@@ -44,19 +46,33 @@ export async function runCorpusAddBench(options: { articles?: number; runs?: num
     const addMs = performance.now() - t0;
     if (add.status !== 0) throw new Error(`kg add exited ${add.status}: ${add.stderr.split('\n').filter((l) => l.startsWith('kg')).slice(0, 3).join(' ')}`);
     const node: number[] = [];
+    const bareNode: number[] = [];
     const times = ENTITIES.map(() => [] as number[]);
+    const bareTimes = ENTITIES.map(() => [] as number[]);
     const relations = ENTITIES.map((entity) => {
       // The first call fills the build cache; its output says how much the answer holds.
       const r = spawnSync(process.execPath, [KG_BUNDLE, 'neighbours', entity, '--data', data, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
       return (JSON.parse(r.stdout) as { neighbours: { via: unknown[] }[] }).neighbours.reduce((n, x) => n + x.via.length, 0);
     });
     for (let i = 0; i < runs; i++) {
+      const answered = /^\S.* \(\w+\): \d+ neighbours/;
       node.push(timeRun(['-e', '0']));
-      ENTITIES.forEach((entity, e) => times[e]!.push(timeRun([KG_BUNDLE, 'neighbours', entity, '--data', data], /^\S.* \(\w+\): \d+ neighbours/)));
+      ENTITIES.forEach((entity, e) => times[e]!.push(timeRun([KG_BUNDLE, 'neighbours', entity, '--data', data], answered)));
+      bareNode.push(timeRun(['-e', '0'], undefined, BARE_ENV));
+      ENTITIES.forEach((entity, e) => bareTimes[e]!.push(timeRun([KG_BUNDLE, 'neighbours', entity, '--data', data], answered, BARE_ENV)));
     }
     const round = (x: number) => Math.round(x * 10) / 10;
     const nodeMs = median(node);
-    const queries = ENTITIES.map((entity, e) => ({ entity, kg_ms: round(median(times[e]!)), relations: relations[e]!, ratio: Math.round((median(times[e]!) / nodeMs) * 100) / 100 }));
+    const bareNodeMs = median(bareNode);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const queries = ENTITIES.map((entity, e) => ({
+      entity,
+      kg_ms: round(median(times[e]!)),
+      relations: relations[e]!,
+      ratio: ratio(median(times[e]!), nodeMs),
+      bare_kg_ms: round(median(bareTimes[e]!)),
+      bare_ratio: ratio(median(bareTimes[e]!), bareNodeMs),
+    }));
     let site: CorpusAddResult['site'];
     if (options.site !== false) {
       const { buildSite } = await import('../helpers/site.ts');
@@ -69,7 +85,7 @@ export async function runCorpusAddBench(options: { articles?: number; runs?: num
       const f = await siteFirstFrame(out, options.loads ?? 3, (m) => options.log?.(`  ${m}`));
       site = { build_s, frame_ms: f.frame, blank_ms: f.blank, ratio: f.ratio };
     }
-    return { articles: n, add_s: round(addMs / 1000), per_article_ms: round(addMs / n), node_ms: round(nodeMs), queries, site };
+    return { articles: n, add_s: round(addMs / 1000), per_article_ms: round(addMs / n), node_ms: round(nodeMs), bare_node_ms: round(bareNodeMs), queries, site };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
