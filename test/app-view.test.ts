@@ -11,6 +11,11 @@ import { initialState, type State } from '../src/app/state.ts';
 import { complete } from '../src/query/index.ts';
 import { REPO, SEED_SLUG } from './helpers/sources.ts';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { MultiDirectedGraph } from 'graphology';
+import type Graph from 'graphology';
+import { edgesNearLabels } from '../src/app/view/nearEdgeLabels.ts';
+import { seededRandom } from '../src/layout/communities.ts';
 
 // @sigma/edge-curve reads WebGL constants when it loads; only its pure edge indexing is used here.
 vi.hoisted(() => {
@@ -163,5 +168,56 @@ describe('article segments', () => {
     expect(segments.map((s) => article.text.slice(s.start, s.end)).join('')).toBe(article.text);
     expect(segments.filter((s) => s.node)).toHaveLength(mentions.length);
     for (let i = 1; i < segments.length; i++) expect(segments[i]!.start).toBe(segments[i - 1]!.end);
+  });
+});
+
+/**
+ * Sigma 3's own edgeLabelsToDisplayFromNodes, taken from its bundle (sigma does not export it):
+ * edgesNearLabels must select what it selects, whatever sigma version is installed.
+ */
+function sigmaEdgeLabelsToDisplay(): (params: { graph: Graph; hoveredNode: string | null; highlightedNodes: Set<string>; displayedNodeLabels: Set<string> }) => string[] {
+  const bundle = readFileSync(join(REPO, 'node_modules/sigma/dist/sigma.esm.js'), 'utf8');
+  const source = /function edgeLabelsToDisplayFromNodes\(params\) \{[\s\S]*?\n\}\n/.exec(bundle)?.[0];
+  if (!source) throw new Error('edgeLabelsToDisplayFromNodes not found in sigma.esm.js');
+  return new Function(`${source}; return edgeLabelsToDisplayFromNodes;`)() as ReturnType<typeof sigmaEdgeLabelsToDisplay>;
+}
+
+describe('edge labels near labelled nodes (nearEdgeLabels)', () => {
+  const sigmaSelects = sigmaEdgeLabelsToDisplay();
+  const agree = (g: Graph, hovered: string | null, highlighted: string[], displayed: string[]) => {
+    const [highlightedNodes, displayedNodeLabels] = [new Set(highlighted), new Set(displayed)];
+    const ours = edgesNearLabels(g, hovered, highlightedNodes, displayedNodeLabels);
+    // Each edge once, and the same set as sigma's scan of every edge.
+    expect(new Set(ours).size).toBe(ours.length);
+    expect(new Set(ours)).toEqual(new Set(sigmaSelects({ graph: g, hoveredNode: hovered, highlightedNodes, displayedNodeLabels })));
+    return ours.length;
+  };
+
+  it('selects what sigma selects on the seed graph', () => {
+    const nodes = graph.nodes();
+    expect(agree(graph, null, [], [])).toBe(0);
+    expect(agree(graph, nodes[0]!, [], [])).toBe(graph.degree(nodes[0]!));
+    agree(graph, null, [], nodes);
+    agree(graph, nodes[1]!, [nodes[1]!, ...graph.neighbors(nodes[1]!)], nodes.slice(0, 5));
+    agree(graph, 'olaf-scholz', graph.neighbors('olaf-scholz'), nodes.filter((_, i) => i % 3 === 0));
+    // Keys sigma could hold that the graph no longer has select nothing.
+    agree(graph, 'not-a-node', ['not-a-node'], ['not-a-node', nodes[2]!]);
+  });
+
+  it('selects what sigma selects on a random multigraph with loops and parallel edges', () => {
+    const rnd = seededRandom(7);
+    const g = new MultiDirectedGraph();
+    for (let i = 0; i < 300; i++) g.addNode(`n${i}`);
+    const pick = () => `n${Math.floor(rnd() * 300)}`;
+    for (let i = 0; i < 1500; i++) g.addEdgeWithKey(`e${i}`, pick(), rnd() < 0.05 ? 'n0' : pick());
+    g.addEdgeWithKey('loop', 'n1', 'n1');
+    g.addEdgeWithKey('loop2', 'n1', 'n1');
+    const some = (share: number) => g.filterNodes(() => rnd() < share);
+    for (let round = 0; round < 20; round++) {
+      const hovered = round % 4 === 0 ? null : round % 5 === 0 ? 'n1' : pick();
+      agree(g, hovered, some(round % 3 === 0 ? 0 : 0.02), some([0, 0.05, 0.3, 1][round % 4]!));
+    }
+    expect(agree(g, 'n0', [], [])).toBe(g.degree('n0'));
+    expect(agree(g, 'n1', [], [])).toBe(g.edges('n1').length);
   });
 });

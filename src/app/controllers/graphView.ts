@@ -10,6 +10,7 @@ import { parallelCurvature } from '../view/parallelEdges.ts';
 import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type Appearance, type ViewModel } from '../view/reducers.ts';
 import { computeHighlight, computeVisibility } from '../view/visibility.ts';
 import { createEdgeLabelLayout } from '../view/edgeLabels.ts';
+import { drawEdgeLabelsNearby } from '../view/nearEdgeLabels.ts';
 import { createCameraFrame } from './cameraFrame.ts';
 import { createLabelLayer, withHalo } from './labelLayer.ts';
 
@@ -105,6 +106,9 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
   });
   labels.attach(renderer);
   edgeLabels.listen(renderer);
+  // Sigma picks edge labels by scanning every edge on every render (~250 ms a hover at 500k):
+  // large graphs take them from the labelled nodes' own edges instead; small ones keep sigma's code.
+  if (large) drawEdgeLabelsNearby(renderer, graph);
   renderer.on('resize', () => {
     const { width, height } = renderer.getDimensions();
     const nodeScale = nodeScaleFor(width, height);
