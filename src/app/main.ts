@@ -21,8 +21,10 @@ declare global {
  */
 async function openedFile(view: string): Promise<{ article: LoadedArticle; view: ExplorerView } | undefined> {
   // Only a file's view needs the readers: the data folder's views do not load them.
-  const [{ loadImportCore, showOpenError }, { readFileInWorker }] = await Promise.all([import('./controllers/openFile.ts'), import('./readFileInWorker.ts')]);
+  let report = (error: unknown) => console.error('article-kg: the opened file cannot be shown:', error);
   try {
+    const [{ loadImportCore, showOpenError }, { readFileInWorker }] = await Promise.all([import('./controllers/openFile.ts'), import('./readFileInWorker.ts')]);
+    report = (error) => showOpenError(view, error);
     const stashed = await readStash(view);
     if (!stashed) throw new Error('This browser no longer has the file: open it again with “Open file…”.');
     const [imported, core] = await Promise.all([readFileInWorker(stashed.file, stashed.name).done, loadImportCore()]);
@@ -30,7 +32,8 @@ async function openedFile(view: string): Promise<{ article: LoadedArticle; view:
     // The file's view has no articles to switch to: the link back reloads the page without a hash.
     return { article, view: { slug: view, entries: [], corpus: false } };
   } catch (error) {
-    queueMicrotask(() => showOpenError(view, error));
+    // Then the data folder's view is shown: a chunk that failed to load leaves the page usable.
+    queueMicrotask(() => report(error));
     return undefined;
   }
 }

@@ -7,9 +7,11 @@ import { statSync } from 'node:fs';
  * 1,000-article corpus Node 20's `statSync` spent more on building each Stats object (four Date
  * objects and all) than the query spent answering: 150M instructions, against 20M through the
  * native call underneath it, which returns the numbers alone. That call is Node's internal
- * binding, not public API, so it is used only after proving itself on the first file: its
- * numbers must equal `statSync`'s exactly, which also makes a stamp the same whichever way it
- * was taken. A Node whose binding differs gets `statSync` for every file, and is only slower.
+ * binding, not public API, so it is used only where its signature is known (Node 20.20 and
+ * later 20.x: a wrong signature could abort the process, not throw), and only after proving
+ * itself: on the first file its numbers must equal `statSync`'s exactly (which also makes a stamp
+ * the same whichever way it was taken), and a missing file must come back as no numbers. Any
+ * other Node, or a binding that fails the proof, gets `statSync` for every file, and is slower.
  */
 
 /** Per file, in this order; NaN where it could not be stat'ed. */
@@ -27,9 +29,16 @@ const fromTimeSpec = (sec: number, nsec: number) => sec * 1e3 + nsec / 1e6;
 
 let raw: RawStat | null | undefined;
 
+/** Node versions whose `stat` binding takes (path, bigint, undefined, throwIfNoEntry) and throws its errors. */
+const KNOWN_BINDING = (version: string) => {
+  const [major, minor] = version.split('.').map(Number);
+  return major === 20 && minor! >= 20;
+};
+
 function rawStat(): RawStat | undefined {
   if (raw !== undefined) return raw ?? undefined;
   raw = null;
+  if (!KNOWN_BINDING(process.versions.node)) return undefined;
   try {
     const binding = (process as unknown as { binding?: (name: string) => { stat?: unknown } }).binding?.('fs');
     if (typeof binding?.stat === 'function') raw = binding.stat.bind(binding) as RawStat;
@@ -72,9 +81,10 @@ export function fileTimes(paths: readonly string[]): Float64Array {
   const stat = rawStat();
   let trusted = false;
   if (stat && !Number.isNaN(out[0]!)) {
-    const check = new Float64Array(FILE_FIELDS).fill(Number.NaN);
+    const check = new Float64Array(FILE_FIELDS * 2).fill(Number.NaN);
     viaRaw(stat, paths[0]!, check, 0);
-    trusted = check.every((value, i) => value === out[i]);
+    viaRaw(stat, `${paths[0]!}.kg-no-such-file-${process.pid}`, check, FILE_FIELDS);
+    trusted = check.every((value, i) => (i < FILE_FIELDS ? value === out[i] : Number.isNaN(value)));
   }
   for (let i = 1; i < paths.length; i++) {
     if (trusted) viaRaw(stat!, paths[i]!, out, i * FILE_FIELDS);

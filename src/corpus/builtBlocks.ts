@@ -2,6 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { SerializedEdge, SerializedGraph } from 'graphology-types';
 import type { KgEdgeAttributes, KgGraph, KgGraphAttributes, KgNodeAttributes, Mention, Scalar, Span, Vocabulary } from '../model/types.ts';
 import { BUILT_FORMAT, type BuiltArticle } from './built.ts';
+import { derivedRelationId } from './relationIds.ts';
 
 /**
  * A built graph cut up for queries about one entity: a header with every entity's name, type and
@@ -78,7 +79,7 @@ export type BlockReader = (index: number, part: 'relations' | 'mentions') => unk
 
 /** The key the builder gives a relation of this triple (corpus/relationIds.ts), first of its kind; others are written out. */
 const relationKey = (source: string, relation: string, target: string, article: string | undefined) =>
-  `${article === undefined ? '' : `${article}:`}${source}--${relation.replaceAll('_', '-')}--${target}`;
+  `${article === undefined ? '' : `${article}:`}${derivedRelationId(source, relation, target)}`;
 
 const isSpan = (e: unknown): e is Span => {
   if (!isRecord(e)) return false;
@@ -182,6 +183,8 @@ export function asHeader(value: unknown, key: string): BlocksHeader | undefined 
   return value as unknown as BlocksHeader;
 }
 
+const index = (i: unknown, length: number): i is number => Number.isSafeInteger(i) && (i as number) >= 0 && (i as number) < length;
+
 /** Thrown for a block that is not what the header says: the caller reads the whole build instead. */
 const broken = (what: string): never => {
   throw new Error(`blocks file: ${what}`);
@@ -198,32 +201,42 @@ export function asMentions(value: unknown): BlockMentions {
  * Indexed, not destructured, and built as one literal: this runs for each of a hub's thousands
  * of relations before the JIT has warmed up, where each spread and iterator step costs.
  */
-function unpack(header: BlocksHeader, node: string, value: unknown): { order: number; edge: SerializedEdge<KgEdgeAttributes> } {
+interface Unpacked {
+  order: number;
+  key: string;
+  source: string;
+  target: string;
+  attributes: KgEdgeAttributes;
+}
+
+function unpack(header: BlocksHeader, node: string, value: unknown): Unpacked {
   if (!Array.isArray(value) || value.length !== 11) return broken('not a packed relation');
   const t = value as PackedRelation;
   const order = t[0];
   const key = t[1];
-  const other = header.nodes[t[3]];
-  const triple = header.relationTypes[t[4]];
+  const out = t[2];
   const article = t[8];
-  const slug = article === -1 ? undefined : header.articles[article];
+  // Indexes are checked as indexes: a tampered file's "constructor" would find Array's.
+  const other = index(t[3], header.nodes.length) ? header.nodes[t[3]] : undefined;
+  const triple = index(t[4], header.relationTypes.length) ? header.relationTypes[t[4]] : undefined;
+  const slug = article === -1 ? undefined : index(article, header.articles.length) ? header.articles[article] : null;
   const start = t[5];
   const end = t[6];
   const text = t[7];
   const qualifiers = t[9];
   const rest = t[10];
-  if (!Number.isSafeInteger(order) || other === undefined || triple === undefined || (slug === undefined && article !== -1)) return broken('a relation names what the header lacks');
+  if (!Number.isSafeInteger(order) || other === undefined || triple === undefined || slug === null || (out !== 0 && out !== 1)) return broken('a relation names what the header lacks');
   if (typeof key !== 'string' && key !== 0) return broken('a relation key is not a string');
   if (typeof text !== 'string' || !Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return broken('a relation has no evidence');
   if ((qualifiers !== 0 && !isRecord(qualifiers)) || (rest !== 0 && !isRecord(rest))) return broken('a relation has bad attributes');
   const relation = triple[0];
-  const source = t[2] === 1 ? node : other[0];
-  const target = t[2] === 1 ? other[0] : node;
+  const source = out === 1 ? node : other[0];
+  const target = out === 1 ? other[0] : node;
   const attributes: KgEdgeAttributes = { relation, label: triple[1], inverse: triple[2], evidence: { start, end, text }, qualifiers: qualifiers === 0 ? {} : qualifiers };
   if (slug !== undefined) attributes.article = slug;
   // Defined, not assigned: a key `__proto__` in a tampered file stays a key.
   if (rest !== 0) for (const k of Object.keys(rest)) Object.defineProperty(attributes, k, { value: rest[k], enumerable: true, writable: true, configurable: true });
-  return { order, edge: { key: key === 0 ? relationKey(source, relation, target, slug) : key, source, target, attributes } };
+  return { order, key: key === 0 ? relationKey(source, relation, target, slug) : key, source, target, attributes };
 }
 
 /**
@@ -248,7 +261,7 @@ export function skeletonGraph(header: BlocksHeader): KgGraph {
  */
 export function growNeighbourhood(graph: KgGraph, header: BlocksHeader, read: BlockReader, seed: string, levels: number, mentions = true): void {
   const index = new Map(header.nodes.map(([key], i) => [key, i]));
-  const edges = new Map<number, SerializedEdge<KgEdgeAttributes>>();
+  const edges = new Map<number, Unpacked>();
   const loaded = new Set<string>();
   let frontier = [seed];
   for (let level = 0; level < levels && frontier.length > 0; level++) {
@@ -264,9 +277,10 @@ export function growNeighbourhood(graph: KgGraph, header: BlocksHeader, read: Bl
       const packed = read(at, 'relations');
       if (!Array.isArray(packed)) broken('not a relations part');
       for (const value of packed as unknown[]) {
-        const { order, edge } = unpack(header, node, value);
         // Each relation is in the blocks of both its ends: the first one read stands.
-        if (!edges.has(order)) edges.set(order, edge);
+        const seen = Array.isArray(value) ? edges.get(value[0] as number) : undefined;
+        const edge = seen ?? unpack(header, node, value);
+        if (!seen) edges.set(edge.order, edge);
         next.push(edge.source === node ? edge.target : edge.source);
       }
     }
@@ -275,6 +289,6 @@ export function growNeighbourhood(graph: KgGraph, header: BlocksHeader, read: Bl
   // Straight in, in the whole graph's order: graph.import would check every edge's shape again.
   for (const order of [...edges.keys()].sort((a, b) => a - b)) {
     const { key, source, target, attributes } = edges.get(order)!;
-    graph.addDirectedEdgeWithKey(key!, source, target, attributes!);
+    graph.addDirectedEdgeWithKey(key, source, target, attributes);
   }
 }

@@ -150,6 +150,8 @@ export class XmlScanner {
     this.advance(this.done);
     this.s = s;
     this.done = 0;
+    // No token of the new text has been handed over yet: an error now is placed at its start.
+    this.at = 0;
     let from = 0;
     if (!this.started) {
       this.started = true;
@@ -179,7 +181,11 @@ export class XmlScanner {
     if (stop < s.length) {
       if (final) this.fail(`unexpected end of the document${this.stack.length > 0 ? `, inside <${this.stack.at(-1)}>` : ''}`, Math.max(0, s.length - 1));
       this.wait(s, stop);
-    } else this.done = s.length;
+    } else {
+      this.done = s.length;
+      // Nothing is waiting: the next piece is scanned as it comes.
+      this.retryAt = 0;
+    }
   }
 
   /** Keeps `s` from `stop` on for the next piece. */

@@ -74,12 +74,13 @@ export function partialIndex(docs: { doc: SearchDocument; lengths: number[] }[],
   const fieldIds = Object.fromEntries(fields.map((f, i) => [f, i]));
   const documentIds: Record<number, string> = {};
   const fieldLength: Record<number, number[]> = {};
-  const storedFields: Record<number, Pick<SearchDocument, 'kind' | 'key'>> = {};
+  const storedFields: Record<number, Partial<SearchDocument>> = {};
   // Terms in the order the documents first hold them, as add() would put them in its tree.
   const index = new Map<string, Record<number, Record<number, number>>>();
   docs.forEach(({ doc, lengths }, shortId) => {
     documentIds[shortId] = doc.id;
-    storedFields[shortId] = { kind: doc.kind, key: doc.key };
+    // The fields the in-memory index stores (SEARCH_INDEX_OPTIONS), as its add() would.
+    storedFields[shortId] = Object.fromEntries(SEARCH_INDEX_OPTIONS.storeFields.map((f) => [f, doc[f as keyof SearchDocument]])) as Partial<SearchDocument>;
     fieldLength[shortId] = lengths;
     fields.forEach((field, fieldId) => {
       const text = doc[field];
