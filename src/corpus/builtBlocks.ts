@@ -1,5 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { SerializedEdge, SerializedGraph } from 'graphology-types';
+import type { SerializedGraph } from 'graphology-types';
 import type { KgEdgeAttributes, KgGraph, KgGraphAttributes, KgNodeAttributes, Mention, Scalar, Span, Vocabulary } from '../model/types.ts';
 import { BUILT_FORMAT, type BuiltArticle } from './built.ts';
 import { derivedRelationId } from './relationIds.ts';
