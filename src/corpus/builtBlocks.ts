@@ -122,13 +122,19 @@ export function encodeBlocks(built: BuiltArticle, key: string): Uint8Array[] {
     if (edge.undirected) throw new Error(`relation ${edge.key ?? ''} is undirected: a built view has none`);
     const { relation, label, inverse, evidence, qualifiers, article, ...rest } = edge.attributes!;
     const span = isSpan(evidence);
-    // Everything but the end it is seen from, worked out once for both ends' blocks.
-    const key = edge.key === relationKey(edge.source, relation, edge.target, article) ? 0 : edge.key!;
-    const type = types.index([relation, label, inverse]);
-    const from = article === undefined ? -1 : articles.index(article);
-    const kept = Object.keys(qualifiers).length ? qualifiers : 0;
-    const other = span && Object.keys(rest).length === 0 ? 0 : { ...rest, ...(span ? {} : { evidence }) };
-    const packed = (out: 0 | 1): PackedRelation => [i, key, out, out ? target : source, type, span ? evidence.start : 0, span ? evidence.end : 0, span ? evidence.text : '', from, kept, other];
+    const packed = (out: 0 | 1): PackedRelation => [
+      i,
+      edge.key === relationKey(edge.source, relation, edge.target, article) ? 0 : edge.key!,
+      out,
+      out ? target : source,
+      types.index([relation, label, inverse]),
+      span ? evidence.start : 0,
+      span ? evidence.end : 0,
+      span ? evidence.text : '',
+      article === undefined ? -1 : articles.index(article),
+      Object.keys(qualifiers).length ? qualifiers : 0,
+      span && Object.keys(rest).length === 0 ? 0 : { ...rest, ...(span ? {} : { evidence }) },
+    ];
     incident[source]!.push(packed(1));
     if (target !== source) incident[target]!.push(packed(0));
   });

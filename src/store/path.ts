@@ -1,4 +1,3 @@
-import { comparePlace } from './rows.ts';
 /**
  * `path` in the store: graphology's bidirectional search (graphology-shortest-path/unweighted),
  * run here step by step on neighbour lists read from SQL one fringe at a time, so that only the
@@ -62,7 +61,7 @@ export async function bidirectionalPath(source: string, target: string, read: Fr
 /** One relation as a neighbour list is made of: its ends and its place in the corpus's edge order. */
 export type EdgeRow = [source: string, target: string, article: string, pos: number];
 
-const byEdgeOrder = (a: EdgeRow, b: EdgeRow) => comparePlace(a[2], a[3], b[2], b[3]);
+const byEdgeOrder = (a: EdgeRow, b: EdgeRow) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3]);
 
 /**
  * Neighbour lists as graphology makes them: each entity's neighbours keyed in a null-prototype

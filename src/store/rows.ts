@@ -93,9 +93,7 @@ export function* relationLines(article: ArticleModel): Generator<string> {
   }
 }
 
-/** The corpus graph's order of rows: by article slug, then by place in the article. */
-export const comparePlace = (articleA: string, posA: number, articleB: string, posB: number) => (articleA < articleB ? -1 : articleA > articleB ? 1 : posA - posB);
-const byPlace = (a: { article: string; pos: number }, b: { article: string; pos: number }) => comparePlace(a.article, a.pos, b.article, b.pos);
+const byPlace = (a: { article: string; pos: number }, b: { article: string; pos: number }) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.pos - b.pos);
 
 /**
  * The corpus graph of these rows: the entities and relations given, merged across articles and
