@@ -19,6 +19,9 @@ const JSON_UNSAFE = new RegExp(`[${FORMAT_CONTROLS}]`, 'gu');
 const NAMED: Readonly<Record<string, string>> = recordOf([['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t']]);
 const hex = (c: string, digits: number) => c.charCodeAt(0).toString(16).padStart(digits, '0');
 
+/** Whether `text` holds a character `visible` rewrites. */
+export const hasUnsafe = (text: string): boolean => HAS_UNSAFE.test(text);
+
 /** `text` with every control character written as a visible escape. */
 export function visible(text: string): string {
   if (!HAS_UNSAFE.test(text)) return text;

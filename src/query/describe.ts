@@ -33,8 +33,12 @@ export function viewFrom(graph: KgGraph, from: string, edge: string): RelationVi
   return relationView(graph, from, edge, graph.getEdgeAttributes(edge), graph.source(edge), graph.target(edge));
 }
 
-/** The same from what a walk over a node's edges is handed already: a 4,000-relation hub looked each one up again. */
-export function relationView(graph: KgGraph, from: string, edge: string, attributes: KgEdgeAttributes, source: string, target: string): RelationView {
+/**
+ * The same from what a walk over a node's edges is handed already: a 4,000-relation hub looked
+ * each one up again. A walk that knows the other end's summary passes it: looking up one
+ * entity 4,000 times through graphology's generic attribute getter was a fifth of the query.
+ */
+export function relationView(graph: KgGraph, from: string, edge: string, attributes: KgEdgeAttributes, source: string, target: string, other?: EntitySummary): RelationView {
   const out = source === from;
   const view: RelationView = {
     id: edge,
@@ -44,7 +48,7 @@ export function relationView(graph: KgGraph, from: string, edge: string, attribu
     arrowLabel: attributes.label,
     source,
     target,
-    other: summary(graph, out ? target : source),
+    other: other ?? summary(graph, out ? target : source),
     evidence: attributes.evidence,
     qualifiers: attributes.qualifiers,
   };

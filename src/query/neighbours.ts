@@ -42,11 +42,12 @@ export function neighbours(graph: KgGraph, name: string, options?: NeighbourOpti
   for (const [node, d] of depths) {
     if (d === 0 || (types && !types.has(graph.getNodeAttribute(node, 'type')))) continue;
     const via: Neighbour['via'] = [];
+    const seen = summary(graph, node);
     view[EDGES_REACHING[direction]](node, (edge, attributes, source, target) => {
       const from = source === node ? target : source;
-      if (depths.get(from) === d - 1) via.push({ from, ...relationView(graph, from, edge, attributes, source, target) });
+      if (depths.get(from) === d - 1) via.push({ from, ...relationView(graph, from, edge, attributes, source, target, seen) });
     });
-    result.push({ ...summary(graph, node), depth: d, via });
+    result.push({ ...seen, depth: d, via });
   }
   result.sort((a, b) => a.depth - b.depth || compareText(a.label, b.label));
   return { entity: summary(graph, id), neighbours: result };
