@@ -2,16 +2,18 @@
  * GraphML read: ours (streaming, src/import over its XML scanner, fed from disk as `kg --file` reads) against
  * igraph's Read_GraphML and NetworkX's read_graphml; registered in run.ts as `graphml-read`.
  *
- *   npm run bench -- --only=graphml-read [--nodes=100000] [--edges=500000] [--skip-python]
+ *   npm run bench -- --only=graphml-read [--nodes=100000] [--edges=500000] [--skip-networkx]
  *   npx tsx test/bench/graphmlRead.ts --child FILE     (one read of ours, as the section runs it)
  *
  * The graph of the write benchmark (buildBenchGraph, BENCH_SCHEMA) goes to two TSV files, from
  * which igraph and NetworkX each write a GraphML file (untimed: those are the files people have).
  * Each file is then read by each reader in a process of its own, so that each peak RSS is that
  * reader's: ours reads it streamed and builds the graphology graph; "built graph" is what the
- * process holds after that, with the garbage collected, above what it held before.
+ * process holds after that, with the garbage collected, above what it held before. Each peak is
+ * the process's own high-water mark since exec (see ownPeakRss), not getrusage's, which a child
+ * inherits from the process that forked it.
  * Times are each process's CPU time (the machine is shared; wall time is in the notes).
- * Targets: ours <= 2x igraph's time, our peak growth <= 2x the built graph.
+ * Targets: ours <= 2x igraph's time, our peak growth <= 2x the built graph's live heap (V8 heap and external memory after a collection).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +38,8 @@ interface OursFigures {
   cpu_s: number;
   rss_before_mb: number;
   built_mb: number;
+  /** The V8 heap and external memory the graph holds (after the collection): the strictest view of "built". */
+  live_mb: number;
   peak_growth_mb: number;
   sample: Record<string, unknown>;
 }
@@ -67,6 +71,19 @@ function ours(file: string): Outcome<OursFigures> {
   return lastJson<OursFigures>(spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', HERE, '--child', file], { encoding: 'utf8', maxBuffer: 16 * MB }));
 }
 
+/**
+ * This process's peak RSS since it began running its own program. Not process.resourceUsage's
+ * maxRSS: Linux keeps ru_maxrss across fork and exec, so a child started by a large process (the
+ * bench runner, holding 1.2 GB after the sections before this one) reported the runner's RSS as
+ * its own peak, whatever it read. /proc's VmHWM belongs to the program's own memory; elsewhere
+ * there is only maxRSS.
+ */
+function ownPeakRss(): number {
+  const status = fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '';
+  const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+  return hwm === null ? process.resourceUsage().maxRSS * 1024 : Number(hwm[1]) * 1024;
+}
+
 /** The child: one streamed read of `file`, measured. */
 async function child(file: string): Promise<void> {
   v8.setFlagsFromString('--expose-gc');
@@ -74,15 +91,18 @@ async function child(file: string): Promise<void> {
   const { streamGraphFile } = await import('../../src/cli/fileGraph.ts');
   gc();
   const rss0 = process.memoryUsage.rss();
+  const { heapUsed: heap0, external: external0 } = process.memoryUsage();
   // The high-water mark so far (start-up, tsx compiling) is below rss0 or close to it; growth is measured from rss0.
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const streamed = await streamGraphFile(file);
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const peak = process.resourceUsage().maxRSS * 1024;
+  const peak = ownPeakRss();
   gc();
   const built = process.memoryUsage.rss() - rss0;
+  const after = process.memoryUsage();
+  const live = after.heapUsed - heap0 + after.external - external0;
   const { graph } = streamed;
   const first = graph.nodes()[0]!;
   const figures: OursFigures = {
@@ -92,6 +112,7 @@ async function child(file: string): Promise<void> {
     cpu_s: round((cpu.user + cpu.system) / 1e6),
     rss_before_mb: round(rss0 / MB, 1),
     built_mb: round(built / MB, 1),
+    live_mb: round(live / MB, 1),
     peak_growth_mb: round((peak - rss0) / MB, 1),
     sample: { id: first, ...graph.getNodeAttributes(first) },
   };
@@ -149,13 +170,14 @@ export const graphmlReadSection: BenchSection = {
           continue;
         }
         rows.push({ metric: `ours: read and build ${at}`, value: o.cpu_s, unit: 's cpu', note: `wall ${o.wall_s} s; ${o.nodes} nodes / ${o.edges} edges; ${size}; ${typesOf(o.sample)}` });
-        rows.push({ metric: `  built graph`, value: o.built_mb, unit: 'MB RSS', note: `peak growth ${o.peak_growth_mb} MB` });
+        rows.push({ metric: `  built graph`, value: o.built_mb, unit: 'MB RSS', note: `peak growth ${o.peak_growth_mb} MB; live heap ${o.live_mb} MB` });
         if ('error' in ig) rows.push({ metric: `igraph: Read_GraphML ${at}`, value: 'error', note: ig.error });
         else {
           rows.push({ metric: `igraph: Read_GraphML ${at}`, value: ig.read_cpu_s, unit: 's cpu', note: `wall ${ig.read_wall_s} s; peak RSS ${ig.peak_rss_mb} MB; ${ig.nodes} / ${ig.edges}; ${typesOf(ig.sample)}` });
           rows.push({ metric: `  ours / igraph CPU time ${at}`, value: round(o.cpu_s / ig.read_cpu_s, 2), unit: 'x', target: { op: '<=', value: 2 }, note: `wall: ${round(o.wall_s / ig.read_wall_s, 2)}x` });
         }
-        rows.push({ metric: `  ours peak / built graph ${at}`, value: round(o.peak_growth_mb / o.built_mb, 2), unit: 'x', target: { op: '<=', value: 2 } });
+        // Judged on the graph's live heap: RSS after a collection keeps what V8 has not handed back, which flattered the ratio to ~1x.
+        rows.push({ metric: `  ours peak growth / the built graph's live heap ${at}`, value: round(o.peak_growth_mb / o.live_mb, 2), unit: 'x', target: { op: '<=', value: 2 }, note: `peak / built RSS: ${round(o.peak_growth_mb / o.built_mb, 2)}x` });
         if (nx !== undefined) {
           if ('error' in nx) rows.push({ metric: `NetworkX: read_graphml ${at}`, value: 'error', note: nx.error });
           else {

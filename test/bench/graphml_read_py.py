@@ -7,7 +7,7 @@ Usage:
 `read` times only the library's read_graphml / Read_GraphML and prints one JSON line:
 {"library", "nodes", "edges", "read_cpu_s", "read_wall_s", "peak_rss_mb", "rss_before_mb",
  "sample"} where sample holds the typed values of the first node, to check they came back typed.
-One library per process, so each peak RSS is its own.
+One library per process, so each peak RSS is its own (graphml_py.rss_peak_mb says how).
 """
 import json
 import sys
