@@ -319,12 +319,15 @@ describe('sharing the view', () => {
     expect(await heading(page)).toBe('Olaf Scholz');
     await expect.poll(() => page.url()).toContain('node=olaf-scholz');
     await cameraAtRest(page);
-    const { point, free } = await page.evaluate(() => {
-      const { renderer, frame } = window.explorer.view;
-      return { point: renderer.framedGraphToViewport(renderer.getNodeDisplayData('olaf-scholz')!), free: frame.freeRect() };
-    });
-    expect(Math.abs(point.x - (free.x + free.width / 2))).toBeLessThan(3);
-    expect(Math.abs(point.y - (free.y + free.height / 2))).toBeLessThan(3);
+    // Polled: under load the panels can settle after the camera did, and the view is centred again on the space left.
+    const offCentre = () =>
+      page.evaluate(() => {
+        const { renderer, frame } = window.explorer.view;
+        const point = renderer.framedGraphToViewport(renderer.getNodeDisplayData('olaf-scholz')!);
+        const free = frame.freeRect();
+        return Math.max(Math.abs(point.x - (free.x + free.width / 2)), Math.abs(point.y - (free.y + free.height / 2)));
+      });
+    await expect.poll(offCentre).toBeLessThan(3);
     await shot(page, 'features-shared-node');
     // The corpus view resolves names the same way, in lower case too.
     const corpus = await openExplorer(shared.session, '#node=olaf%20scholz');
