@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import type {} from 'vitest/config';
@@ -81,14 +81,23 @@ const csp = (): Plugin => {
   };
 };
 
-/** The explorer shares dist/ with the kg bundle in dist/cli: clear only its own files. */
-const cleanSite = (outDir: string): Plugin => ({
-  name: 'clean-site',
-  apply: 'build',
-  buildStart: () => {
-    for (const entry of ['assets', 'index.html']) rmSync(join(outDir, entry), { recursive: true, force: true });
-  },
-});
+/**
+ * The explorer shares dist/ with the kg bundle in dist/cli: clear only its own files, in the
+ * folder this build writes to. The resolved one, not dist/: a build into another folder (the
+ * tests build sites of other data) emptied dist/ under the suites serving it.
+ */
+const cleanSite = (): Plugin => {
+  let outDir: string | undefined;
+  return {
+    name: 'clean-site',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    buildStart: () => {
+      if (outDir === undefined) return;
+      for (const entry of ['assets', 'index.html']) rmSync(join(outDir, entry), { recursive: true, force: true });
+    },
+  };
+};
 
 /**
  * Two builds from one config: `vite build --mode cli` bundles the `kg` command for Node (every
@@ -132,9 +141,10 @@ export default defineConfig(({ mode }) => {
     publicDir: join(ROOT, 'public'),
     // Relative asset URLs, so dist/ works from any folder of any static host.
     base: './',
-    build: { outDir, emptyOutDir: false, target: 'es2022', modulePreload: { polyfill: false } },
+    // One stylesheet: explorer.ts imports every one before the first frame anyway (one request, not three).
+    build: { outDir, emptyOutDir: false, target: 'es2022', modulePreload: { polyfill: false }, cssCodeSplit: false },
     worker: { format: 'es' },
-    plugins: [articleData(), curation(), csp(), cleanSite(outDir)],
+    plugins: [articleData(), curation(), csp(), cleanSite()],
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
   };

@@ -2,13 +2,14 @@ import defaults from 'graphology-layout-forceatlas2/defaults.js';
 import { graphToByteArrays } from 'graphology-layout-forceatlas2/helpers.js';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import type { KgGraph } from '../../model/types.ts';
-import type { FromWorker, ToWorker } from './fa2Worker.ts';
+import { createDrawPacer } from './drawPacer.ts';
+import type { FromWorker, ToWorker, WarmUp } from './fa2Worker.ts';
 
 export interface Fa2RunOptions {
   settings: ForceAtlas2Settings;
   /** Stop after this many iterations; null: until stopped. */
   budget: number | null;
-  /** Called after each batch of positions is on the graph, with the iterations it took and their time in the worker. */
+  /** Called after each batch of positions is on the graph, with the iterations since the last one and their time in the worker. */
   onIterations?: (iterations: number, done: boolean, busyMs: number) => void;
 }
 
@@ -24,14 +25,46 @@ const weightOf = (_edge: string, attributes: { weight?: unknown }) => (typeof at
 
 /**
  * ForceAtlas2 in our worker (./fa2Worker.ts), from the positions on the graph now. One run at a
- * time; `stop` keeps the positions reached.
+ * time; `stop` keeps the positions reached. The worker posts a batch every slice; the graph gets
+ * the latest one when the pacer says the last one's drawing leaves room (./drawPacer.ts).
  */
 export function createFa2Runner(graph: KgGraph) {
   let worker: Worker | null = null;
   let running = false;
+  let report: Fa2RunOptions['onIterations'];
+  /** The latest positions not yet on the graph, and the iterations and worker time since the last applied. */
+  let pending: Float32Array | null = null;
+  let pendingIterations = 0;
+  let pendingBusyMs = 0;
+  const pacer = createDrawPacer();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const apply = (done: boolean) => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!pending) return;
+    const positions = pending;
+    const iterations = pendingIterations;
+    const busyMs = pendingBusyMs;
+    pending = null;
+    pendingIterations = pendingBusyMs = 0;
+    let i = 0;
+    graph.updateEachNodeAttributes(
+      (_, a) => {
+        a.x = positions[i++];
+        a.y = positions[i++];
+        return a;
+      },
+      { attributes: ['x', 'y'] },
+    );
+    if (running) pacer.applied();
+    report?.(iterations, done, busyMs);
+  };
 
   const finish = () => {
     running = false;
+    clearTimeout(timer);
+    timer = undefined;
     worker?.terminate();
     worker = null;
   };
@@ -39,30 +72,39 @@ export function createFa2Runner(graph: KgGraph) {
   return {
     start({ settings, budget, onIterations }: Fa2RunOptions): void {
       if (running) return;
-      const { nodes, edges } = graphToByteArrays(graph, weightOf);
       worker = new Worker(new URL('./fa2Worker.ts', import.meta.url), { type: 'module' });
+      // The worker starts and warms up on the other core while this one builds its matrices.
+      const warmUp: WarmUp = { warmUp: { settings: { ...defaults, ...settings }, order: graph.order } };
+      worker.postMessage(warmUp);
+      const { nodes, edges } = graphToByteArrays(graph, weightOf);
       running = true;
+      report = onIterations;
+      pending = null;
+      pendingIterations = pendingBusyMs = 0;
+      pacer.reset(sliceMs(graph.order));
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         if (!running) return;
         const { positions, iterations, done, busyMs } = event.data;
-        let i = 0;
-        graph.updateEachNodeAttributes(
-          (_, a) => {
-            a.x = positions[i++];
-            a.y = positions[i++];
-            return a;
-          },
-          { attributes: ['x', 'y'] },
-        );
-        if (done) finish();
-        onIterations?.(iterations, done, busyMs);
+        pending = positions;
+        pendingIterations += iterations;
+        pendingBusyMs += busyMs;
+        if (done) {
+          finish();
+          apply(true);
+          return;
+        }
+        const wait = pacer.wait();
+        if (wait <= 0) apply(false);
+        else timer ??= setTimeout(() => apply(false), wait);
       };
       const message: ToWorker = { nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer, settings: { ...defaults, ...settings }, budget, sliceMs: sliceMs(graph.order) };
       worker.postMessage(message, [nodes.buffer as ArrayBuffer, edges.buffer as ArrayBuffer]);
     },
-    /** The worker never stops to read a message: stopping is ending it, positions reached kept. */
+    /** The worker never stops to read a message: stopping is ending it, the latest positions it sent kept. */
     stop(): void {
-      if (running) finish();
+      if (!running) return;
+      finish();
+      apply(false);
     },
     isRunning: () => running,
   };

@@ -1,4 +1,5 @@
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
+import { warmUpIterate } from './fa2WarmUp.ts';
 
 /**
  * ForceAtlas2 in a worker, many iterations per message. The library's own worker runs one
@@ -7,6 +8,11 @@ import iterate from 'graphology-layout-forceatlas2/iterate.js';
  * the worker iterates for a slice of time, posts the positions (x, y only) and goes on, until
  * it is ended or its budget of iterations is spent.
  */
+
+/** First, before the matrices: warm up for a graph of `order` nodes (./fa2WarmUp.ts), while the main thread builds them. */
+export interface WarmUp {
+  warmUp: { settings: Record<string, unknown>; order: number };
+}
 
 export interface ToWorker {
   nodes: ArrayBuffer;
@@ -34,11 +40,19 @@ type Poster = { postMessage(message: FromWorker, transfer: Transferable[]): void
  * of time, until its budget is spent. Stopping is the runner terminating the worker, so the loop
  * never yields to read a message: a yield between slices cost a sixth of the rate at 20k nodes.
  */
-self.onmessage = (event: MessageEvent<ToWorker>) => {
+let warm = false;
+
+self.onmessage = (event: MessageEvent<ToWorker | WarmUp>) => {
+  if ('warmUp' in event.data) {
+    warmUpIterate(event.data.warmUp.settings, event.data.warmUp.order);
+    warm = true;
+    return;
+  }
   const { settings, budget, sliceMs } = event.data;
   const nodes = new Float32Array(event.data.nodes);
   const edges = new Float32Array(event.data.edges);
   const order = nodes.length / PPN;
+  if (!warm) warmUpIterate(settings, order);
   let total = 0;
   for (;;) {
     const begun = performance.now();

@@ -35,8 +35,11 @@ export interface CameraFigures {
 
 export interface Fa2Figures {
   iterations: number;
+  /** From the start of the run (Run layout, or the synchronous call) to its stop; only iterations whose positions came by then count. */
   ms: number;
   perSecond: number;
+  /** Of `ms`, the time before the first iteration (ours) or until the first positions (the library's worker): matrices built and sent, the worker started (and ours warmed up). */
+  setupMs?: number;
 }
 
 export interface HoverBenchApi {
@@ -45,11 +48,13 @@ export interface HoverBenchApi {
   hover(options: { count: number; seed: number }): Promise<HoverSample[]>;
   /** `frames` camera steps of a pan in progress (sigma's captor moving), each frame's JavaScript timed. */
   camera(options: { frames: number }): Promise<CameraFigures>;
-  /** FA2 in its worker for `ms`, on a page set up without a view: nothing redraws. */
+  /** FA2 in its worker for about `ms` from the start (set-up counted), on a page set up without a view: nothing redraws. */
   fa2Worker(options: { ms: number }): Promise<Fa2Figures>;
-  /** The same with graphology-layout-forceatlas2's own worker (one iteration per message): the baseline ours replaces. */
+  /** The same with graphology-layout-forceatlas2's own worker (one iteration per message), timed the same way: the baseline ours replaces. */
   fa2LibraryWorker(options: { ms: number }): Promise<Fa2Figures>;
-  /** Synchronous forceAtlas2 in the page, for about `ms`. */
+  /** The library's iteration on this thread warmed up and run a few times, so that fa2Sync times its steady rate. */
+  fa2SyncSettle(): void;
+  /** Synchronous forceAtlas2 in the page, for about `ms`, its matrices' building counted (after fa2SyncSettle). */
   fa2Sync(options: { ms: number }): Fa2Figures;
 }
 
