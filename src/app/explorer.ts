@@ -1,6 +1,8 @@
 import type { ArticleEntry } from 'virtual:kg-articles';
 import type { LoadedArticle } from '../corpus/built.ts';
 import { TYPE_COLORS } from '../layout/palette.ts';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { EdgeArrowHeadProgram } from 'sigma/rendering';
 import { withoutPicking } from './controllers/firstFramePicking.ts';
 import { createGraphView } from './controllers/graphView.ts';
 import { createScreenLayout } from './controllers/screenLayout.ts';
@@ -46,12 +48,11 @@ export async function createExplorer(article: LoadedArticle, explorerView: Explo
   // Before the graph view: its first frame already has the right theme and the narrow layout's closed filters box.
   const screen = createScreenLayout({ topbar: byId('topbar'), menuToggle: byId<HTMLButtonElement>('menu-toggle'), legend: byId<HTMLDetailsElement>('legend'), side: byId('side'), tabs: { details: byId<HTMLButtonElement>('tab-details'), article: byId<HTMLButtonElement>('tab-article') }, collapse: byId<HTMLButtonElement>('side-collapse') }, store);
   const theme = createThemeToggle(byId<HTMLButtonElement>('theme-toggle'), (name) => view.setTheme(name));
-  // The first frame's edges are lines, without labels: arrow heads, curved (parallel) edges,
-  // labels and the picking layers come one frame later.
-  const view = withoutPicking(() => createGraphView(byId('graph'), graph, store, theme.current(), { leanFirstFrame: true }));
+  // The first frame's edges are lines: their heads and the curved (parallel) edges come one frame later.
+  const { drawn: view, fillPicking } = withoutPicking(() => createGraphView(byId('graph'), graph, store, theme.current()), [EdgeArrowHeadProgram, EdgeCurvedArrowProgram]);
   performance.mark('kg:first-frame');
   await nextPaint();
-  view.complete();
+  fillPicking();
   // Fetched only now: evaluated while the first frame was waiting to be painted, it would delay it.
   const { wirePanels } = await import('./panels.ts');
   return wirePanels({ article, explorerView, store, view, screen, theme });

@@ -5,7 +5,6 @@ import type { KgGraph } from '../../model/types.ts';
 import { toggleInSelection, type State, type Store } from '../state.ts';
 import { CANVAS_PALETTES, type ThemeName } from '../view/canvasPalette.ts';
 import { widerPicking } from '../view/edgePicking.ts';
-import { NO_EDGE_PROGRAM, NO_NODE_PROGRAM } from '../view/noProgram.ts';
 import { uploadOnChange } from '../view/uploadOnChange.ts';
 import { parallelCurvature } from '../view/parallelEdges.ts';
 import { EDGE_LABEL_RATIO, reduceEdge, reduceNode, type Appearance, type ViewModel } from '../view/reducers.ts';
@@ -32,17 +31,7 @@ const backgroundOf = (element: HTMLElement) => getComputedStyle(element).backgro
  * reducers only read it, and the data graph is never written for display. Labels are laid out
  * per frame (labelLayer) and the camera frames into what the overlays leave free (cameraFrame).
  */
-export interface GraphViewOptions {
-  /**
-   * Draw the first frame lean (nodes, and every edge as a straight line), and the rest once
-   * `complete()` is called: arrow heads, curved parallel edges, node and edge labels. Under
-   * software GL each edge program costs shader compiles in sigma's constructor and a pipeline
-   * compile at its first draw, and the labels a text layout: the first frame waits for none of it.
-   */
-  leanFirstFrame?: boolean;
-}
-
-export function createGraphView(container: HTMLElement, graph: KgGraph, store: Store, theme: ThemeName = 'light', options: GraphViewOptions = {}) {
+export function createGraphView(container: HTMLElement, graph: KgGraph, store: Store, theme: ThemeName = 'light') {
   const curvature = parallelCurvature(graph);
   const large = graph.size > LARGE_GRAPH_EDGES;
   const selectedOf = (state: State, kind: 'node' | 'edge') => (state.selection?.kind === kind ? state.selection.id : null);
@@ -80,29 +69,17 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
   // first frame cost two (every label drawn twice, every buffer uploaded twice). Until the box is
   // set, every node is hidden: the constructor's frame draws nothing.
   let booting = true;
-  let lean = options.leanFirstFrame === true;
-  // Sigma's arrow (a clamped line and a head), and the curved arrow, each easier to point at;
-  // every edge label placed clear of the others (edgeLabels) and haloed.
-  const edgeSettings = edgeLabels.settings(withHalo(drawStraightEdgeLabel, haloColour), {
-    arrow: createEdgeCompoundProgram([widerPicking(uploadOnChange(EdgeClampedProgram)), uploadOnChange(EdgeArrowHeadProgram)]),
-    curved: widerPicking(HaloCurvedArrowProgram),
-  });
   const renderer = new Sigma(graph, container, {
     nodeReducer: (node, data) => {
       const reduced = reduceNode(node, data, view);
       if (booting) reduced.hidden = true;
       return reduced;
     },
-    edgeReducer: (edge, data) => {
-      const reduced = reduceEdge(edge, data, view);
-      if (lean) reduced.type = 'arrow';
-      return reduced;
-    },
+    edgeReducer: (edge, data) => reduceEdge(edge, data, view),
     defaultEdgeType: 'arrow',
     // Every program sends its arrays to the GPU only when they changed (see uploadOnChange).
     nodeProgramClasses: { circle: uploadOnChange(NodeCircleProgram) },
-    renderLabels: !lean,
-    renderEdgeLabels: !lean,
+    renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
     labelFont: 'system-ui, sans-serif',
@@ -111,10 +88,12 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     edgeLabelSize: 12,
     edgeLabelColor: { color: palette().edgeLabel },
     ...labels.settings,
-    ...edgeSettings,
-    // The lean first frame has one edge program, the line of the arrow without its head, and
-    // compiles none for sigma's default `line` type or for the hover layer (nothing is hovered yet).
-    ...(lean ? { edgeProgramClasses: { arrow: uploadOnChange(EdgeClampedProgram), line: NO_EDGE_PROGRAM }, nodeHoverProgramClasses: { circle: NO_NODE_PROGRAM } } : {}),
+    // Sigma's arrow (a clamped line and a head), and the curved arrow, each easier to point at;
+    // every edge label placed clear of the others (edgeLabels) and haloed.
+    ...edgeLabels.settings(withHalo(drawStraightEdgeLabel, haloColour), {
+      arrow: createEdgeCompoundProgram([widerPicking(uploadOnChange(EdgeClampedProgram)), uploadOnChange(EdgeArrowHeadProgram)]),
+      curved: widerPicking(HaloCurvedArrowProgram),
+    }),
     // Every label is a candidate and the label layer decides what fits; on large graphs sigma's
     // grid thins them out first, so a frame does not measure thousands of labels.
     labelDensity: large ? 0.6 : 100,
@@ -250,19 +229,9 @@ export function createGraphView(container: HTMLElement, graph: KgGraph, store: S
     renderer.refresh(resized ? {} : { skipIndexation: true });
   }
 
-  /** After a lean first frame: the real edge programs and the labels, drawn now (picking layers too). */
-  function complete(): void {
-    if (!lean) return;
-    lean = false;
-    renderer.setSettings({ edgeProgramClasses: edgeSettings.edgeProgramClasses, nodeHoverProgramClasses: {}, renderLabels: true, renderEdgeLabels: true });
-    // setSettings re-indexed every edge into its program and scheduled a frame: draw it now.
-    renderer.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
-  }
-
   return {
     renderer,
     frame,
-    complete,
     /** Where the edge labels of the latest frame went (none overlap). */
     edgeLabels,
     focusNode,
