@@ -73,8 +73,9 @@ export function createFa2Runner(graph: KgGraph) {
     start({ settings, budget, onIterations }: Fa2RunOptions): void {
       if (running) return;
       worker = new Worker(new URL('./fa2Worker.ts', import.meta.url), { type: 'module' });
+      const full = { ...defaults, ...settings };
       // The worker starts and warms up on the other core while this one builds its matrices.
-      const warmUp: WarmUp = { warmUp: { settings: { ...defaults, ...settings }, order: graph.order } };
+      const warmUp: WarmUp = { warmUp: { settings: full, order: graph.order } };
       worker.postMessage(warmUp);
       const { nodes, edges } = graphToByteArrays(graph, weightOf);
       running = true;
@@ -97,7 +98,7 @@ export function createFa2Runner(graph: KgGraph) {
         if (wait <= 0) apply(false);
         else timer ??= setTimeout(() => apply(false), wait);
       };
-      const message: ToWorker = { nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer, settings: { ...defaults, ...settings }, budget, sliceMs: sliceMs(graph.order) };
+      const message: ToWorker = { nodes: nodes.buffer as ArrayBuffer, edges: edges.buffer as ArrayBuffer, settings: full, budget, sliceMs: sliceMs(graph.order) };
       worker.postMessage(message, [nodes.buffer as ArrayBuffer, edges.buffer as ArrayBuffer]);
     },
     /** The worker never stops to read a message: stopping is ending it, the latest positions it sent kept. */
