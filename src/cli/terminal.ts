@@ -24,7 +24,7 @@ export const hasUnsafe = (text: string): boolean => HAS_UNSAFE.test(text);
 
 /** `text` with every control character written as a visible escape. */
 export function visible(text: string): string {
-  if (!HAS_UNSAFE.test(text)) return text;
+  if (!hasUnsafe(text)) return text;
   return text.replace(UNSAFE, (c) => own(NAMED, c) ?? (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
 }
 

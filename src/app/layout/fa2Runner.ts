@@ -21,7 +21,7 @@ export interface Fa2RunOptions {
 const sliceMs = (order: number) => (order > 5000 ? 250 : 50);
 
 /** A worker's edge weight: the file's `weight` when it is a number, else 1, as the library's default. */
-const weightOf = (_edge: string, attributes: { weight?: unknown }) => (typeof attributes.weight === 'number' ? attributes.weight : 1);
+export const weightOf = (_edge: string, attributes: { weight?: unknown }) => (typeof attributes.weight === 'number' ? attributes.weight : 1);
 
 /**
  * ForceAtlas2 in our worker (./fa2Worker.ts), from the positions on the graph now. One run at a

@@ -35,7 +35,7 @@ export interface CameraFigures {
 
 export interface Fa2Figures {
   iterations: number;
-  /** From the start of the run (Run layout, or the synchronous call) to its stop; only iterations whose positions came by then count. */
+  /** From the start of the run (Run layout, or the synchronous call) until its last counted iteration's positions came (ours, synchronous) or until its stop (the library's worker). */
   ms: number;
   perSecond: number;
   /** Of `ms`, the time before the first iteration (ours) or until the first positions (the library's worker): matrices built and sent, the worker started (and ours warmed up). */

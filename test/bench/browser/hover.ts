@@ -10,7 +10,7 @@ import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import type { KgGraph } from '../../../src/corpus/toGraph.ts';
 import { createGraphView, type GraphView } from '../../../src/app/controllers/graphView.ts';
-import { createFa2Runner } from '../../../src/app/layout/fa2Runner.ts';
+import { createFa2Runner, weightOf } from '../../../src/app/layout/fa2Runner.ts';
 import { warmUpIterate } from '../../../src/app/layout/fa2WarmUp.ts';
 import { createStore, type Store } from '../../../src/app/state.ts';
 import type { HoverSample } from './api.ts';
@@ -37,8 +37,6 @@ function restorePositions(g: KgGraph): void {
 
 /** Uncounted synchronous iterations before the baseline is timed: V8's slow ones came among the first five. */
 const SYNC_SETTLE = 5;
-/** An edge's weight as forceAtlas2 reads it by default (its `weight` when a number, else 1). */
-const weightOf = (_: string, a: { weight?: unknown }) => (typeof a.weight === 'number' ? a.weight : 1);
 
 /** The settings layoutControl.ts gives the explorer's FA2. */
 const fa2Settings = (g: KgGraph) => ({ ...forceAtlas2.inferSettings(g), adjustSizes: true });
