@@ -58,6 +58,28 @@ describe('draftArticle', () => {
     expect(scholz?.mentions).toHaveLength(2);
   });
 
+  it('takes a person named with a national title as the object, not the adjective', () => {
+    const vocabulary = { relations: { met: { label: 'met', from: ['person' as const, 'country' as const], to: ['person' as const, 'country' as const] } } };
+    const text = 'British Prime Minister Keir Starmer met French President Emmanuel Macron on Monday. Friedrich Merz met German Chancellor Olaf Scholz.';
+    const d = draftArticle(text, { vocabulary });
+    const met = d.relations.filter((r) => r.type === 'met').map((r) => `${r.from} ${r.to}`);
+    expect(met).toEqual(['keir-starmer emmanuel-macron', 'friedrich-merz olaf-scholz']);
+    // The adjectives alone do not draft their countries.
+    expect(d.entities.map((e) => e.type)).not.toContain('country');
+    expectGrounded(text, d);
+  });
+
+  it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
+    const known = [
+      { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },
+      { id: 'eu', type: 'organisation' as const, label: 'European Union', aliases: ['EU', 'the bloc'] },
+    ];
+    const text = 'Leaders of the European Union met in Oslo. The talks lasted two days, and the bloc agreed to meet again.';
+    const d = draftArticle(text, { known });
+    expect(d.entities.find((e) => e.id === 'brexit-talks')).toBeUndefined();
+    expect(d.entities.find((e) => e.id === 'eu')?.known).toBe(true);
+  });
+
   it('types relations from the vocabulary and proposes the rest', () => {
     const vocabulary = { relations: { leader_of: { label: 'leader of', from: ['person' as const], to: ['country' as const, 'organisation' as const] } } };
     const text = 'Donald Tusk, the prime minister of Poland, hosted Emmanuel Macron in Warsaw.';

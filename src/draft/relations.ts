@@ -1,6 +1,7 @@
 import type { EntityType } from '../model/types';
 import type { Candidate } from './candidates';
 import type { Cluster } from './entities';
+import { DEMONYMS } from './gazetteer';
 import { TITLE_WORDS } from './lexicon';
 import type { Mention } from './mentions';
 import type { Token } from './nlp';
@@ -25,7 +26,7 @@ const VERB_TYPES: Record<string, string> = {
   win: 'won', leave: 'left', quit: 'left', urge: 'urged', outline: 'outlined', hold: 'held_in',
   lead: 'leader_of', head: 'leader_of', supply: 'supplies', target: 'targets', oppose: 'opposes',
   discuss: 'discussed', advocate: 'advocated', warn: 'warned_against', base: 'located_in', locate: 'located_in',
-  headquarter: 'located_in', involve: 'involves', concern: 'concerns', carry: 'carried_out',
+  headquarter: 'located_in', involve: 'involves', concern: 'concerns', carry: 'carried_out', meet: 'met',
 };
 /** Plural nouns for the people of a country or organisation, who stand for it as an object. */
 const MEMBERS = new Set(`leaders officials members ministers heads lawmakers diplomats negotiators envoys
@@ -220,6 +221,13 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         // "several of America's partners", "members of the alliance": the object is the quantity, not the name.
         if (txt(j - 1) === 'of' && QUANTIFIERS.test(txt(j - 2))) return;
         let b = m;
+        // "met French President Emmanuel Macron": the country's adjective is part of his title; he is the object.
+        if (type(m) === 'country' && DEMONYMS.has(tokens.slice(m.first, m.last).map((t) => t.text).join(' '))) {
+          let k = m.last;
+          while (k < tokens.length && k - m.last < 4 && isTitleWord(txt(k))) k++;
+          const p = k > m.last ? mentionAt(k) : undefined;
+          if (p && type(p) === 'person' && sameSent(j, k)) b = p;
+        }
         // "hosted Germany's chancellor, Olaf Scholz": the person named is the object.
         if (txt(m.last) === "'s") {
           for (let k = m.last + 1; k < tokens.length && k - m.last <= 5 && sameSent(j, k); k++) {

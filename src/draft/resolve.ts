@@ -6,6 +6,14 @@ const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[
 const initials = (s: string): string => s.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('').toLowerCase();
 
 /**
+ * Events and topics recur under common nouns that name a different one in every article ("the
+ * talks", "the summit", "security"): one such word is no evidence that a new article means the
+ * corpus's. People, countries and organisations keep theirs ("the bloc" is the EU's).
+ */
+const OCCASIONAL = new Set(['event', 'topic']);
+const isCommonWord = (name: string): boolean => /^\p{Ll}+$/u.test(norm(name)) && !/\p{Lu}/u.test(name);
+
+/**
  * The known entity a drafted one names: the same label or alias, the same country (demonym),
  * a surname of a known person, or an acronym of a known name (either way round).
  */
@@ -13,7 +21,7 @@ export function resolveKnown(k: Cluster, known: KnownEntity[], mentions: string[
   if (!known.length) return undefined;
   const names = new Set([k.label, ...k.forms.map((f) => f.join(' ')), ...mentions].map(norm));
   const compatible = known.filter((e) => e.type === k.type || (k.type !== 'person' && e.type !== 'person'));
-  for (const e of compatible) if ([e.label, ...e.aliases].some((n) => names.has(norm(n)))) return e;
+  for (const e of compatible) if ([e.label, ...e.aliases].some((n) => names.has(norm(n)) && !(OCCASIONAL.has(e.type) && isCommonWord(n)))) return e;
   if (k.country) {
     for (const e of compatible) if ([e.label, ...e.aliases].some((n) => COUNTRY_BY_NAME.get(n)?.code === k.country)) return e;
   }
