@@ -94,6 +94,38 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('links only the shader programs its first frame draws, the others after it, and still picks what is under the pointer', async () => {
+    const page = await session.browser.newPage();
+    // Every WebGL program link, timed: the first frame's are those before the explorer's mark.
+    await page.addInitScript(() => {
+      const links: number[] = [];
+      (window as unknown as { kgLinks: number[] }).kgLinks = links;
+      for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+        const link = proto.linkProgram;
+        proto.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+          links.push(performance.now());
+          return link.call(this, program);
+        } as typeof link;
+      }
+    });
+    await page.goto(session.url + SEED);
+    await page.waitForFunction(() => Boolean(window.kg));
+    const linked = () => page.evaluate(() => {
+      const mark = performance.getEntriesByName('kg:first-frame')[0]!.startTime;
+      const links = (window as unknown as { kgLinks: number[] }).kgLinks;
+      return { before: links.filter((t) => t < mark).length, all: links.length };
+    });
+    // Nodes and straight lines first; then their picking passes, the arrow heads and the curves.
+    await expect.poll(async () => (await linked()).all).toBe(8);
+    expect((await linked()).before).toBe(2);
+    const p = await nodePoint(page, 'olaf-scholz');
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(() => page.evaluate(() => window.explorer.store.get().hoveredNode)).toBe('olaf-scholz');
+    // The hover layer's program, at the first hover.
+    await expect.poll(async () => (await linked()).all).toBe(9);
+    await page.close();
+  });
+
   it('hides a type\'s nodes when its box is unticked, and keeps the filter in the URL', async () => {
     const page = await openExplorer(session, SEED);
     const before = inkShare(await page.locator('#graph').screenshot());
