@@ -10,7 +10,7 @@ type ProgramClass = abstract new (...args: any[]) => unknown;
  * A program's compiled shaders as sigma holds them, compiled only when first read. Sigma's
  * Program compiles and links every pass of every program in sigma's constructor, and each
  * compile waits on the GPU process (a status query, then the uniform and attribute locations);
- * the first frame draws two of the eleven. The stand-in keeps its identity for good (the upload
+ * the first frame draws two of the nine. The stand-in keeps its identity for good (the upload
  * bookkeeping keys buffers by it), and hands every read and write to the real one.
  */
 function compiledOnFirstUse(compile: () => ProgramInfo): ProgramInfo {
@@ -31,7 +31,7 @@ function compiledOnFirstUse(compile: () => ProgramInfo): ProgramInfo {
  * compile at its first draw, and the first frame waits for all of them: each sigma program draws
  * twice (on screen, and into the offscreen buffer that finds what is under the pointer, which does
  * not show), the edges take three programs (line, arrow head, curve), and the hover layer has its
- * own. Drawn with one program per kind, the first frame waits for two compiles instead of eleven;
+ * own. Drawn with one program per kind, the first frame waits for two compiles instead of nine;
  * the rest follow one frame later. Nothing can be pointed at before the picking layers exist, so
  * `fillPicking` belongs right after the first paint.
  *
