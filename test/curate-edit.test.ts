@@ -135,20 +135,20 @@ describe("editing an entity's typed attributes", () => {
 });
 
 describe('editing a relation', () => {
-  const id = 'ana-ribeiro--met--keir-starmer';
+  const id = 'ana-ribeiro--greeted--keir-starmer';
 
   it('changes its type and answers the id it now has', () => {
     const result = apply({ op: 'editRelation', id, article: SLUG, type: 'held_news_conference_with' });
     expect(result.id).toBe('ana-ribeiro--held-news-conference-with--keir-starmer');
-    expect(read(graphFile())).toContain('  - from: ana-ribeiro\n    type: held_news_conference_with\n    to: keir-starmer\n    evidence: Ana Ribeiro met Keir Starmer\n');
+    expect(read(graphFile())).toContain('  - from: ana-ribeiro\n    type: held_news_conference_with\n    to: keir-starmer\n    evidence: Ana Ribeiro greeted Keir Starmer\n');
     validates();
   });
 
   it('reverses its direction', () => {
     const result = apply({ op: 'editRelation', id, article: SLUG, reverse: true, accept: true });
-    expect(result.id).toBe('keir-starmer--met--ana-ribeiro');
+    expect(result.id).toBe('keir-starmer--greeted--ana-ribeiro');
     const after = read(graphFile());
-    expect(entryOf(after, '  - from: keir-starmer')).toBe('  - from: keir-starmer\n    type: met\n    to: ana-ribeiro\n    evidence: Ana Ribeiro met Keir Starmer\n');
+    expect(entryOf(after, '  - from: keir-starmer')).toBe('  - from: keir-starmer\n    type: greeted\n    to: ana-ribeiro\n    evidence: Ana Ribeiro greeted Keir Starmer\n');
     validates();
   });
 

@@ -37,7 +37,7 @@ describe('the drafts of an article', () => {
     expect(items.length).toBeGreaterThan(4);
     expect(items.map((d) => d.start)).toEqual(items.map((d) => d.start).sort((a, b) => a - b));
     expect(items.some((d) => d.kind === 'entity' && d.id === 'ana-ribeiro')).toBe(true);
-    expect(items.some((d) => d.kind === 'relation' && d.name === 'Ana Ribeiro → met → Keir Starmer')).toBe(true);
+    expect(items.some((d) => d.kind === 'relation' && d.name === 'Ana Ribeiro → greeted → Keir Starmer')).toBe(true);
     for (const d of items) {
       expect(d.confidence).toBeGreaterThan(0);
       expect(d.rule).not.toBe('');
@@ -83,7 +83,7 @@ describe('accept', () => {
 
 describe('reject', () => {
   it('removes a relation', () => {
-    const relation = drafts().find((d) => d.name === 'Ana Ribeiro → met → Keir Starmer')!;
+    const relation = drafts().find((d) => d.name === 'Ana Ribeiro → greeted → Keir Starmer')!;
     const result = apply({ op: 'reject', id: relation.id, article: SLUG });
     expect(result.removed).toEqual([`${SLUG}:${relation.id}`]);
     expect(drafts().some((d) => d.id === relation.id)).toBe(false);
@@ -146,13 +146,13 @@ describe('new entity and alias from a selection', () => {
 
 describe('new relation from a selection', () => {
   it('adds a relation whose evidence is the selection, with occurrence when its text recurs', () => {
-    const result = apply({ op: 'addRelation', article: SLUG, from: 'keir-starmer', type: 'met', to: 'ana-ribeiro', evidence: span('Starmer') });
+    const result = apply({ op: 'addRelation', article: SLUG, from: 'keir-starmer', type: 'greeted', to: 'ana-ribeiro', evidence: span('Starmer') });
     const model = result.corpus.articles.find((a) => a.meta.slug === SLUG)!;
     const relation = model.relations.find((r) => r.id === result.id)!;
     expect(relation).toMatchObject({ source: 'keir-starmer', target: 'ana-ribeiro', evidence: { ...span('Starmer'), text: 'Starmer' } });
     expect(read(graphFile())).toMatch(/evidence: Starmer\n {4}occurrence: 1\n/);
 
-    const second = apply({ op: 'addRelation', article: SLUG, from: 'ana-ribeiro', type: 'met', to: 'keir-starmer', evidence: span('Starmer', 3) });
+    const second = apply({ op: 'addRelation', article: SLUG, from: 'ana-ribeiro', type: 'greeted', to: 'keir-starmer', evidence: span('Starmer', 3) });
     const again = second.corpus.articles.find((a) => a.meta.slug === SLUG)!.relations.find((r) => r.id === second.id)!;
     expect(again.evidence.start).toBe(span('Starmer', 3).start);
     validates();
@@ -234,21 +234,21 @@ describe('relation types kg add proposed', () => {
   it('are drafts to review, each after the relations using it, with those relations', () => {
     const items = drafts();
     const types = items.filter((d) => d.kind === 'relationType');
-    expect(types.map((d) => d.id).sort()).toEqual(['met', 'met_in', 'thanked']);
-    const met = types.find((d) => d.id === 'met')!;
-    expect(met).toMatchObject({ name: 'met (person → person)', rule: 'proposed-type', confidence: 0.5, uses: ['Ana Ribeiro → met → Keir Starmer'], relations: [`${SLUG}:ana-ribeiro--met--keir-starmer`] });
-    expect(items.indexOf(met)).toBeGreaterThan(items.findIndex((d) => d.id === 'ana-ribeiro--met--keir-starmer'));
+    expect(types.map((d) => d.id).sort()).toEqual(['greeted', 'greeted_in', 'thanked']);
+    const greeted = types.find((d) => d.id === 'greeted')!;
+    expect(greeted).toMatchObject({ name: 'greeted (person → person)', rule: 'proposed-type', confidence: 0.5, uses: ['Ana Ribeiro → greeted → Keir Starmer'], relations: [`${SLUG}:ana-ribeiro--greeted--keir-starmer`] });
+    expect(items.indexOf(greeted)).toBeGreaterThan(items.findIndex((d) => d.id === 'ana-ribeiro--greeted--keir-starmer'));
   });
 
   it('accepting one clears its draft mark in vocabulary.yaml, and nothing else', () => {
     const before = read(vocabularyFile());
-    const result = apply({ op: 'accept', id: 'met' });
+    const result = apply({ op: 'accept', id: 'greeted' });
     expect(result.target).toBe('relationType');
     const after = read(vocabularyFile());
-    expect(after).toBe(before.replace(/( {2}met:\n(?: {4}.*\n)*?) {4}draft:\n {6}confidence: 0\.5\n {6}rule: proposed-type\n/, '$1'));
+    expect(after).toBe(before.replace(/( {2}greeted:\n(?: {4}.*\n)*?) {4}draft:\n {6}confidence: 0\.5\n {6}rule: proposed-type\n/, '$1'));
     expect(after).not.toBe(before);
-    expect(drafts().some((d) => d.id === 'met')).toBe(false);
-    expect(() => apply({ op: 'accept', id: 'met' })).toThrow('relation type met is not a draft: there is nothing to accept');
+    expect(drafts().some((d) => d.id === 'greeted')).toBe(false);
+    expect(() => apply({ op: 'accept', id: 'greeted' })).toThrow('relation type greeted is not a draft: there is nothing to accept');
     expect(() => apply({ op: 'accept', id: 'leader_of' })).toThrow(/relation type leader_of is not a draft/);
     validates();
   });
@@ -259,12 +259,12 @@ describe('relation types kg add proposed', () => {
     expect(read(vocabularyFile())).toBe(before);
     expect(() => apply({ op: 'reject', id: 'leader_of' })).toThrow(/leader_of is not a draft/);
 
-    for (const relation of ['ana-ribeiro--met--keir-starmer', 'ana-ribeiro--met-in--lisbon', 'ana-ribeiro--thanked--keir-starmer']) apply({ op: 'reject', id: relation, article: SLUG });
+    for (const relation of ['ana-ribeiro--greeted--keir-starmer', 'ana-ribeiro--greeted-in--lisbon', 'ana-ribeiro--thanked--keir-starmer']) apply({ op: 'reject', id: relation, article: SLUG });
     expect(apply({ op: 'reject', id: 'thanked' }).target).toBe('relationType');
     expect(read(vocabularyFile())).not.toContain('  thanked:');
     validates();
-    apply({ op: 'reject', id: 'met' });
-    apply({ op: 'reject', id: 'met_in' });
+    apply({ op: 'reject', id: 'greeted' });
+    apply({ op: 'reject', id: 'greeted_in' });
     expect(read(vocabularyFile())).toBe(read(join(REPO, 'data/vocabulary.yaml')));
     expect(drafts().filter((d) => d.kind === 'relationType')).toEqual([]);
     validates();
@@ -273,15 +273,15 @@ describe('relation types kg add proposed', () => {
   it('kg review lists them with the relations using them; kg accept and kg reject take them', () => {
     const review = kg(['review', '--data', scratch.data, '--article', SLUG]).stdout;
     expect(review).toContain('  type     thanked (person → person)  [thanked]\n      0.50 proposed-type  used by 1: Ana Ribeiro → thanked → Keir Starmer\n');
-    expect(kg(['accept', 'met', '--data', scratch.data]).stdout).toBe('accepted relation type met\n');
+    expect(kg(['accept', 'greeted', '--data', scratch.data]).stdout).toBe('accepted relation type greeted\n');
     const refused = kg(['reject', 'thanked', '--data', scratch.data]);
     expect(refused).toMatchObject({ code: 1, stdout: '' });
     expect(refused.stderr).toMatch(/^kg: relation type thanked is used by 1 relation \(.*ana-ribeiro--thanked--keir-starmer\): retype or reject it first/);
     kg(['reject', 'ana-ribeiro--thanked--keir-starmer', '--data', scratch.data, '--article', SLUG]);
     expect(kg(['reject', 'thanked', '--data', scratch.data]).stdout).toBe('rejected relation type thanked\n');
     const left = kg(['review', '--data', scratch.data, '--article', SLUG]).stdout;
-    expect(left).toContain('[met_in]');
-    expect(left).not.toMatch(/\[met\]|\[thanked\]/);
+    expect(left).toContain('[greeted_in]');
+    expect(left).not.toMatch(/\[greeted\]|\[thanked\]/);
     validates();
   });
 });
@@ -291,7 +291,7 @@ describe('kg review, kg accept, kg reject', () => {
     const review = kg(['review', '--data', scratch.data, '--article', SLUG]);
     expect(review.code).toBe(0);
     expect(review.stdout).toMatch(new RegExp(`^${SLUG}: \\d+ drafts\\n`));
-    expect(review.stdout).toContain('  relation Ana Ribeiro → met → Keir Starmer  [ana-ribeiro--met--keir-starmer]\n      0.50 svo  "Ana Ribeiro met Keir Starmer"');
+    expect(review.stdout).toContain('  relation Ana Ribeiro → greeted → Keir Starmer  [ana-ribeiro--greeted--keir-starmer]\n      0.50 svo  "Ana Ribeiro greeted Keir Starmer"');
     const listed = JSON.parse(kg(['review', '--data', scratch.data, '--article', SLUG, '--json']).stdout) as { id: string; start: number }[];
     expect(listed.map((d) => d.start)).toEqual(listed.map((d) => d.start).sort((a, b) => a - b));
 
@@ -306,7 +306,7 @@ describe('kg review, kg accept, kg reject', () => {
     const before = read(graphFile());
     const refused = kg(['reject', 'ana-ribeiro', '--data', scratch.data]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^kg: rejecting ana-ribeiro also removes \d+ relations: .*ana-ribeiro--met--keir-starmer.*--yes/);
+    expect(refused.stderr).toMatch(/^kg: rejecting ana-ribeiro also removes \d+ relations: .*ana-ribeiro--greeted--keir-starmer.*--yes/);
     expect(read(graphFile())).toBe(before);
 
     const done = kg(['reject', 'ana-ribeiro', '--yes', '--data', scratch.data]);

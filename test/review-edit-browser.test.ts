@@ -98,12 +98,12 @@ describe('the relation Edit dialog', () => {
   it('retypes (from the allowed types only), reverses and qualifies a relation, and its evidence is chosen again in the text; Undo restores the file byte for byte', async () => {
     const { page, problems } = await open();
     const before = read();
-    await page.evaluate(() => window.explorer.selection.edge('ana-ribeiro--met--keir-starmer'));
+    await page.evaluate(() => window.explorer.selection.edge('ana-ribeiro--greeted--keir-starmer'));
     await page.getByRole('button', { name: 'Edit' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit Ana Ribeiro → met → Keir Starmer' });
+    const dialog = page.getByRole('dialog', { name: 'Edit Ana Ribeiro → greeted → Keir Starmer' });
     const offered = () => dialog.getByLabel('Relation type').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    // From a person to a person: "hosted" and "met", never "leader_of" (to a country or organisation) or "located_in".
-    expect(await offered()).toEqual(expect.arrayContaining(['hosted', 'met', 'thanked', 'urged']));
+    // From a person to a person: "hosted", "met" and the proposed "greeted", never "leader_of" (to a country or organisation) or "located_in".
+    expect(await offered()).toEqual(expect.arrayContaining(['hosted', 'met', 'greeted', 'thanked', 'urged']));
     expect(await offered()).not.toContain('leader_of');
     expect(await offered()).not.toContain('located_in');
     await dialog.getByLabel('Reverse: Keir Starmer → Ana Ribeiro').check();
@@ -113,23 +113,23 @@ describe('the relation Edit dialog', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'review-edit-relation.png') });
     await saving(page, () => dialog.getByRole('button', { name: 'Save', exact: true }).click());
     const retyped = read();
-    expect(entryOf(retyped, '  - from: keir-starmer\n    type: hosted')).toBe('  - from: keir-starmer\n    type: hosted\n    to: ana-ribeiro\n    evidence: Ana Ribeiro met Keir Starmer\n    qualifiers: {date: 2025-03-04}\n    draft:\n      confidence: 0.5\n      rule: svo\n');
+    expect(entryOf(retyped, '  - from: keir-starmer\n    type: hosted')).toBe('  - from: keir-starmer\n    type: hosted\n    to: ana-ribeiro\n    evidence: Ana Ribeiro greeted Keir Starmer\n    qualifiers: {date: 2025-03-04}\n    draft:\n      confidence: 0.5\n      rule: svo\n');
     expect(await page.evaluate(() => window.kg.graph.getEdgeAttribute('keir-starmer--hosted--ana-ribeiro', 'qualifiers'))).toEqual({ date: '2025-03-04' });
     validates();
 
     // The evidence: other words selected in the article, then "Use as evidence".
     await page.evaluate(() => window.explorer.selection.edge('keir-starmer--hosted--ana-ribeiro'));
-    await selectWords(page, span('Ana Ribeiro met Keir Starmer in Lisbon'));
+    await selectWords(page, span('Ana Ribeiro greeted Keir Starmer in Lisbon'));
     await saving(page, () => page.getByRole('button', { name: 'Use as evidence' }).click());
-    expect(read()).toContain('    to: ana-ribeiro\n    evidence: Ana Ribeiro met Keir Starmer in Lisbon\n    qualifiers: {date: 2025-03-04}\n');
-    expect(await page.evaluate(() => window.kg.graph.getEdgeAttribute('keir-starmer--hosted--ana-ribeiro', 'evidence').text)).toBe('Ana Ribeiro met Keir Starmer in Lisbon');
+    expect(read()).toContain('    to: ana-ribeiro\n    evidence: Ana Ribeiro greeted Keir Starmer in Lisbon\n    qualifiers: {date: 2025-03-04}\n');
+    expect(await page.evaluate(() => window.kg.graph.getEdgeAttribute('keir-starmer--hosted--ana-ribeiro', 'evidence').text)).toBe('Ana Ribeiro greeted Keir Starmer in Lisbon');
     validates();
 
     await saving(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect(read()).toBe(retyped);
     await saving(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect(read()).toBe(before);
-    expect(await page.evaluate(() => window.kg.graph.hasEdge('ana-ribeiro--met--keir-starmer'))).toBe(true);
+    expect(await page.evaluate(() => window.kg.graph.hasEdge('ana-ribeiro--greeted--keir-starmer'))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -228,24 +228,24 @@ describe('relation types kg add proposed', () => {
   it('are in the review queue with the relations using them; A keeps one, R removes one only once no relation uses it', async () => {
     const { page, problems } = await open();
     const total = Number(/\((\d+)\)/.exec((await page.getByRole('button', { name: 'Review drafts' }).textContent()) ?? '')![1]);
-    await reviewTo(page, 'relation type met (person → person)');
-    expect(await page.locator('.review-type-uses li').allTextContents()).toEqual(['Ana Ribeiro → met → Keir Starmer']);
+    await reviewTo(page, 'relation type greeted (person → person)');
+    expect(await page.locator('.review-type-uses li').allTextContents()).toEqual(['Ana Ribeiro → greeted → Keir Starmer']);
     const group = page.getByRole('group', { name: 'Curate the relation type' });
     await expect.poll(() => page.evaluate(() => window.explorer.view.renderer.getCamera().isAnimated())).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'review-relation-type.png') });
     // A relation of the list is selected from there (to retype it, say): a draft too, the review is
     // then at it, just before its type, and J comes back to the type.
-    await page.getByRole('button', { name: 'Ana Ribeiro → met → Keir Starmer' }).click();
-    expect(await page.evaluate(() => window.explorer.store.get().selection)).toEqual({ kind: 'edge', id: 'ana-ribeiro--met--keir-starmer' });
-    expect(await page.locator('.review-position').textContent()).toContain('relation Ana Ribeiro → met → Keir Starmer');
+    await page.getByRole('button', { name: 'Ana Ribeiro → greeted → Keir Starmer' }).click();
+    expect(await page.evaluate(() => window.explorer.store.get().selection)).toEqual({ kind: 'edge', id: 'ana-ribeiro--greeted--keir-starmer' });
+    expect(await page.locator('.review-position').textContent()).toContain('relation Ana Ribeiro → greeted → Keir Starmer');
     expect(await group.count()).toBe(0);
     await page.locator('#graph').focus();
     await page.keyboard.press('j');
-    await expect.poll(() => page.locator('.review-position').textContent()).toContain('relation type met (person → person)');
+    await expect.poll(() => page.locator('.review-position').textContent()).toContain('relation type greeted (person → person)');
     expect(await group.count()).toBe(1);
     await saving(page, () => page.keyboard.press('a'));
-    expect(read(review.vocabularyFile)).toMatch(/\n {2}met:\n {4}label: met\n(?: {4}.*\n)*? {2}met_in:/);
-    expect(read(review.vocabularyFile).match(/\n {2}met:\n((?: {4}.*\n)*)/)![1]).not.toContain('draft:');
+    expect(read(review.vocabularyFile)).toMatch(/\n {2}greeted:\n {4}label: greeted\n(?: {4}.*\n)*? {2}greeted_in:/);
+    expect(read(review.vocabularyFile).match(/\n {2}greeted:\n((?: {4}.*\n)*)/)![1]).not.toContain('draft:');
     expect(await page.getByRole('button', { name: `Review drafts (${total - 1})` }).count()).toBe(1);
     validates();
 
@@ -263,9 +263,9 @@ describe('relation types kg add proposed', () => {
     validates();
 
     // window.kg takes them too.
-    await saving(page, () => page.evaluate(() => window.kg.accept('met_in')));
-    expect(read(review.vocabularyFile).match(/\n {2}met_in:\n((?: {4}.*\n)*)/)![1]).not.toContain('draft:');
-    expect(await page.evaluate(() => window.kg.reject('met').then(() => 'rejected', (e: Error) => e.message))).toMatch(/relation type met is not a draft/);
+    await saving(page, () => page.evaluate(() => window.kg.accept('greeted_in')));
+    expect(read(review.vocabularyFile).match(/\n {2}greeted_in:\n((?: {4}.*\n)*)/)![1]).not.toContain('draft:');
+    expect(await page.evaluate(() => window.kg.reject('greeted').then(() => 'rejected', (e: Error) => e.message))).toMatch(/relation type greeted is not a draft/);
     validates();
     expect(problems).toEqual([]);
     await page.close();

@@ -33,7 +33,7 @@ describe('the review queue', () => {
     expect(expected.length).toBeGreaterThan(5);
     const model = corpus.articles.find((a) => a.meta.slug === DRAFT_SLUG)!;
     // The relation types kg add proposed are in it, each after the relations using it.
-    expect(expected.filter(([kind]) => kind === 'relationType').map(([, id]) => id).sort()).toEqual(['met', 'met_in', 'thanked']);
+    expect(expected.filter(([kind]) => kind === 'relationType').map(([, id]) => id).sort()).toEqual(['greeted', 'greeted_in', 'thanked']);
     expect(draftQueue(toGraph(model), [DRAFT_SLUG], DRAFT_SLUG, model.vocabulary).map((d) => [d.kind, d.key, d.start])).toEqual(expected);
     const whole = draftQueue(toCorpusGraph(corpus), slugs, '_corpus', corpus.vocabulary);
     expect(whole.map((d) => [d.kind, d.kind === 'relation' ? d.key.slice(DRAFT_SLUG.length + 1) : d.key, d.start])).toEqual(listDrafts(corpus).map((d) => [d.kind, d.id, d.start]));
@@ -59,7 +59,7 @@ describe('the Drafts filter', () => {
     const drafts = computeVisibility(graph, { ...state, draftsOnly: true });
     expect(all.nodes.size).toBe(graph.order);
     expect([...drafts.edges].sort()).toEqual(graph.filterEdges((_, a) => a.draft !== undefined).sort());
-    // Keir Starmer is the corpus's, curated, but the end of a drafted "met".
+    // Keir Starmer is the corpus's, curated, but the end of a drafted "greeted".
     expect(graph.getNodeAttribute('keir-starmer', 'draft')).toBeUndefined();
     expect(drafts.nodes.has('keir-starmer')).toBe(true);
     for (const node of drafts.nodes) expect(graph.getNodeAttribute(node, 'draft') !== undefined || graph.edges(node).some((e) => drafts.edges.has(e))).toBe(true);
@@ -70,11 +70,11 @@ describe('the Drafts filter', () => {
 describe('a proposed relation type no relation uses', () => {
   it('comes last, in kg review and in the review queue', () => {
     const model = corpus.articles.find((a) => a.meta.slug === DRAFT_SLUG)!;
-    const vocabulary = { ...model.vocabulary, relations: { ...model.vocabulary.relations, greeted: { id: 'greeted', label: 'greeted', inverse: 'greeted by', from: ['person' as const], to: ['person' as const], qualifiers: {}, draft: { confidence: 0.5, rule: 'proposed-type' } } } };
+    const vocabulary = { ...model.vocabulary, relations: { ...model.vocabulary.relations, waved_to: { id: 'waved_to', label: 'waved to', inverse: 'waved to by', from: ['person' as const], to: ['person' as const], qualifiers: {}, draft: { confidence: 0.5, rule: 'proposed-type' } } } };
     const queue = draftQueue(toGraph(model), [DRAFT_SLUG], DRAFT_SLUG, vocabulary);
-    expect(queue.at(-1)).toMatchObject({ kind: 'relationType', key: 'greeted', article: DRAFT_SLUG, edges: [], start: 0 });
+    expect(queue.at(-1)).toMatchObject({ kind: 'relationType', key: 'waved_to', article: DRAFT_SLUG, edges: [], start: 0 });
     const listed = listDrafts({ ...corpus, vocabulary }, DRAFT_SLUG);
-    expect(listed.at(-1)).toMatchObject({ kind: 'relationType', id: 'greeted', uses: [], start: 0, end: 0 });
+    expect(listed.at(-1)).toMatchObject({ kind: 'relationType', id: 'waved_to', uses: [], start: 0, end: 0 });
     expect(queue.map((d) => [d.kind, d.key])).toEqual(listed.map((d) => [d.kind, d.id]));
   });
 });

@@ -10,7 +10,7 @@ import { REPO } from './sources.ts';
 /** An invented article for the curation tests: `kg add` drafts it with entities, relations and a new relation type or two. */
 export const DRAFT_SLUG = '2025-03-04-ribeiro-meets-starmer';
 export const DRAFT_TEXT = [
-  'LISBON (Wire) - On Tuesday 4 March 2025 Portuguese Prime Minister Ana Ribeiro met Keir Starmer in Lisbon to discuss defence spending.',
+  'LISBON (Wire) - On Tuesday 4 March 2025 Portuguese Prime Minister Ana Ribeiro greeted Keir Starmer in Lisbon to discuss defence spending.',
   '',
   'Ribeiro said Portugal would raise its defence budget. Starmer welcomed the plan, and Ribeiro thanked Starmer for his support.',
   '',
