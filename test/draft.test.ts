@@ -69,6 +69,20 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('drafts an event named once when the text pins it down, and relates to it through a possessive', () => {
+    const text = 'Olaf Scholz, who is campaigning ahead of Germany\'s federal election, flew to Rome for a summit hosted by Giorgia Meloni. Russia\'s full-scale invasion of Ukraine was on the agenda. A dinner followed.';
+    const d = draftArticle(text);
+    const election = entity(d, "Germany's federal election");
+    expect(election?.type).toBe('event');
+    expect(election?.mentions.map((m) => m.text)).toEqual(['federal election']);
+    expect(entity(d, 'summit')?.type).toBe('event');
+    // Named once and pinned to nothing: not drafted.
+    expect(entity(d, 'dinner')).toBeUndefined();
+    const pairs = d.relations.map((r) => `${r.from} ${r.label} ${r.to}`);
+    expect(pairs).toEqual(expect.arrayContaining([`olaf-scholz campaigning of ${election!.id}`, 'giorgia-meloni hosted summit', 'russia invasion of ukraine']));
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

@@ -74,20 +74,34 @@ export function locateDescriptions(tokens: Token[], clusters: Cluster[], mention
   return out;
 }
 
+/** Words after an event noun that make it one event ("a summit hosted by ...", "the talks held in Rome"). */
+const PINNED = /^(?:hosted|chaired|organi[sz]ed|convened|held|called)$/u;
+const PINNED_BY = /^(?:by|in|at|on)$/u;
+
 /**
- * Events named by a common noun with a determiner ("the retreat", "a dinner"). Mentions of the same
- * noun are one event; general nouns ("the gathering") refer to the most mentioned event. An event
- * named only once is too weak to draft.
+ * Events named by a common noun with a determiner ("the retreat", "a dinner") or a name's
+ * possessive ("Germany's federal election"). Mentions of the same noun are one event; general
+ * nouns ("the gathering") refer to the most mentioned event. An event named only once is too
+ * weak to draft, unless the text pins it down: a possessive, or who hosted it or where it was held.
  */
-export function findEventNouns(tokens: Token[], taken: Uint8Array): { noun: string; first: number; last: number; label: string }[][] {
-  const groups = new Map<string, { noun: string; first: number; last: number; label: string }[]>();
+export function findEventNouns(tokens: Token[], taken: Uint8Array): { noun: string; first: number; last: number; label: string; pinned?: boolean }[][] {
+  const groups = new Map<string, { noun: string; first: number; last: number; label: string; pinned?: boolean }[]>();
   for (let i = 1; i < tokens.length; i++) {
     const w = tokens[i]!.text;
     if (!EVENT_NOUNS.has(w) || taken[i] || tokens[i]!.pos === 'VERB') continue;
     let s = i - 1;
     while (s > 0 && i - s < 4 && (tokens[s]!.pos === 'ADJ' || tokens[s]!.pos === 'NOUN') && tokens[s]!.sent === tokens[i]!.sent && !taken[s]) s--;
-    if (!/^(?:the|a|an|its|their|this|that)$/iu.test(tokens[s]!.text) || tokens[s]!.sent !== tokens[i]!.sent) continue;
-    const item = { noun: w, first: s, last: i + 1, label: tokens.slice(s + 1, i + 1).map((t) => t.text).join(' ') };
+    if (tokens[s]!.sent !== tokens[i]!.sent) continue;
+    // "Germany's federal election": the name before the possessive is taken, the rest is the event's.
+    const possessive = tokens[s]!.text === "'s" && s > 0 && taken[s - 1] === 1 && /^\p{Lu}/u.test(tokens[s - 1]!.text);
+    if (!possessive && !/^(?:the|a|an|its|their|this|that)$/iu.test(tokens[s]!.text)) continue;
+    const words = tokens.slice(s + 1, i + 1).map((t) => t.text).join(' ');
+    let pinned = possessive;
+    for (let d = 1; d <= 4 && !pinned && tokens[i + d]?.sent === tokens[i]!.sent; d++) pinned = PINNED.test(tokens[i + d]!.text) && PINNED_BY.test(tokens[i + d + 1]?.text ?? '');
+    let from = s;
+    while (possessive && from > 0 && taken[from - 1] && tokens[from - 1]!.sent === tokens[s]!.sent) from--;
+    const label = possessive ? `${tokens.slice(from, s).map((t) => t.text).join(' ')}'s ${words}` : words;
+    const item = { noun: w, first: possessive ? s + 1 : s, last: i + 1, label, ...(pinned ? { pinned } : {}) };
     const list = groups.get(w) ?? [];
     list.push(item);
     groups.set(w, list);
@@ -95,5 +109,5 @@ export function findEventNouns(tokens: Token[], taken: Uint8Array): { noun: stri
   const specific = [...groups.values()].filter((g) => !GENERIC_EVENT_NOUNS.has(g[0]!.noun)).sort((a, b) => b.length - a.length);
   const main = specific[0];
   for (const g of groups.values()) if (GENERIC_EVENT_NOUNS.has(g[0]!.noun) && main) main.push(...g);
-  return specific.filter((g) => g.length >= 2);
+  return specific.filter((g) => g.length >= 2 || g.some((m) => m.pinned));
 }

@@ -85,10 +85,12 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
           }
         }
       }
-      // "Russia's invasion of Ukraine"
-      if (tokens[i + 1]?.pos === 'NOUN' && txt(i + 2) === 'of') {
-        const b = mentionAt(i + 3);
-        if (b && sameSent(a!.first, i + 3)) push({ from: a!.key, to: b.key, label: `${txt(i + 1).toLowerCase()} of`, first: a!.first, last: b.last, rule: 'possessive-noun-of', confidence: 0.55 });
+      // "Russia's invasion of Ukraine", "Russia's full-scale invasion of Ukraine"
+      let n = i + 1;
+      while (n - i < 5 && txt(n + 1) !== 'of' && (txt(n) === '-' || (/^(?:ADJ|NOUN)$/u.test(tokens[n]?.pos ?? '') && /^\p{Ll}/u.test(txt(n))))) n++;
+      if (tokens[n]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(n)) && txt(n + 1) === 'of') {
+        const b = mentionAt(n + 2);
+        if (b && sameSent(a!.first, n + 2)) push({ from: a!.key, to: b.key, label: `${txt(n).toLowerCase()} of`, first: a!.first, last: b.last, rule: 'possessive-noun-of', confidence: 0.55 });
       }
     }
     // "Donald Tusk, the prime minister of Poland"; "Greenland, an autonomous territory of Denmark"
@@ -228,11 +230,11 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
           const p = k > m.last ? mentionAt(k) : undefined;
           if (p && type(p) === 'person' && sameSent(j, k)) b = p;
         }
-        // "hosted Germany's chancellor, Olaf Scholz": the person named is the object.
+        // "hosted Germany's chancellor, Olaf Scholz": the person named is the object; so is an event.
         if (txt(m.last) === "'s") {
           for (let k = m.last + 1; k < tokens.length && k - m.last <= 5 && sameSent(j, k); k++) {
             const p = mentionAt(k);
-            if (p) { if (type(p) === 'person') b = p; break; }
+            if (p) { if (type(p) === 'person' || type(p) === 'event') b = p; break; }
           }
         }
         const content = words.filter((t) => /^(?:VERB|ADP|PART|NOUN|ADJ)$/u.test(t.pos) && !/^(?:on|ahead)$/u.test(t.text) || t === verb);
