@@ -83,6 +83,18 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it("relates an event to where it was held, and an organisation to what its people do", () => {
+    const vocabulary = { relations: { held_in: { label: 'held in', from: ['event' as const], to: ['place' as const, 'country' as const] } } };
+    const text = "The European Union's leaders held a summit in Rome. The summit, which was held at the Quirinal Palace, ended early. European Union leaders praised the summit.";
+    const d = draftArticle(text, { vocabulary });
+    const summit = d.entities.find((e) => e.type === 'event')!;
+    const pairs = d.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+    expect(pairs).toEqual(expect.arrayContaining([`european-union held ${summit.id}`, `${summit.id} held_in quirinal-palace`]));
+    // Without the possessive, the name only modifies the subject ("EU leaders praised"): no relation from the EU there.
+    expect(d.relations.filter((r) => r.from === 'european-union' && r.evidence.text.includes('praised'))).toEqual([]);
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

@@ -130,15 +130,20 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         }
       }
     }
-    // "The privately held company, which is based in McLean"
-    if (ta === 'organisation' || ta === 'place') {
+    // "The privately held company, which is based in McLean"; "the retreat, which was held at the Egmont Palace"
+    if (ta === 'organisation' || ta === 'place' || ta === 'event') {
       let j = i;
       if (txt(j) === ',' && /^(?:which|that)$/u.test(txt(j + 1))) j += 2;
-      if (/^(?:is|are|was|were)$/u.test(txt(j))) j++;
+      if (/^(?:is|are|was|were|will)$/u.test(txt(j))) j++;
+      if (txt(j) === 'be') j++;
       const verb = txt(j);
-      const b = /^(?:based|headquartered|located)$/u.test(verb) && txt(j + 1) === 'in' ? mentionAt(j + 2) : undefined;
-      if (b && j > i && sameSent(a!.first, j + 2) && (type(b) === 'place' || type(b) === 'country')) {
-        push({ from: a!.key, to: b.key, label: `${verb} in`, first: a!.first, last: b.last, rule: 'based-in', confidence: 0.75, type: 'located_in' });
+      const held = ta === 'event';
+      const prep = txt(j + 1);
+      const fits = held ? verb === 'held' && (prep === 'in' || prep === 'at') : /^(?:based|headquartered|located)$/u.test(verb) && prep === 'in';
+      const det = /^(?:the|a|an)$/iu.test(txt(j + 2)) ? j + 3 : j + 2;
+      const b = fits ? mentionAt(held ? det : j + 2) : undefined;
+      if (b && j > i && sameSent(a!.first, b.first) && (type(b) === 'place' || type(b) === 'country')) {
+        push({ from: a!.key, to: b.key, label: `${verb} ${prep}`, first: a!.first, last: b.last, rule: held ? 'held-in' : 'based-in', confidence: 0.75, type: held ? 'held_in' : 'located_in' });
       }
     }
     // "the Egmont Palace in Brussels", "McLEAN, Virginia", "Limont Castle, near Liège"
@@ -200,11 +205,13 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     // "before", "after" and the like also open clauses ("a day before the prime minister joins").
     const conj = /^(?:before|after|as|while|when|since|until|because)$/u.test(txt(a!.first - 1));
     if (prev && prev.sent === tokens[a!.first]!.sent && ((prev.pos === 'ADP' && !conj) || txt(a!.first - 1) === "'s")) return;
-    if (txt(a!.last) === "'s" || txt(a!.last) === '-') return;
+    // "the bloc's leaders held their first meeting": an organisation or country acts through its people.
+    const through = txt(a!.last) === "'s" && (type(a!) === 'organisation' || type(a!) === 'country') && MEMBERS.has(txt(a!.last + 1)) && tokens[a!.last + 2]?.pos === 'VERB';
+    if (!through && (txt(a!.last) === "'s" || txt(a!.last) === '-')) return;
     // "EU leaders to put": the name modifies the subject noun and is not itself the subject.
-    if (tokens[a!.last]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(a!.last))) return;
+    if (!through && tokens[a!.last]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(a!.last))) return;
     // Skip an apposition or relative clause's commas: "Scholz, who is campaigning ahead of ..."
-    let i = a!.last;
+    let i = through ? a!.last + 2 : a!.last;
     if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) i += 2;
     else if (txt(i) === ',' && /^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) i += 1;
     else if (txt(i) === ',' && /^(?:the|a|an)$/iu.test(txt(i + 1))) {
