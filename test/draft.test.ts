@@ -95,6 +95,16 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('reads a subject pronoun as the subject of its sentence so far, else of the sentence before, never as a mention', () => {
+    const text = 'On Monday, Ada Byron will join European Union leaders at a dinner hosted by Olaf Scholz. While she has ruled out a return to the European Union, she wants closer ties. Giorgia Meloni said she backed Byron.';
+    const d = draftArticle(text);
+    const from = (needle: string) => d.relations.filter((r) => r.evidence.text.startsWith(needle)).map((r) => `${r.from} ${r.to}`);
+    expect(from('she has ruled out')).toEqual(['ada-byron european-union']);
+    expect(from('she backed')).toEqual(['giorgia-meloni ada-byron']);
+    for (const e of d.entities) expect(e.mentions.map((m) => m.text.toLowerCase())).not.toContain('she');
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

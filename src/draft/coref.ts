@@ -73,3 +73,25 @@ export function locateTitleDescriptions(tokens: Token[], mentions: Mention[], cl
   }
   return out;
 }
+
+const PERSONAL = /^(?:he|she)$/iu;
+
+/**
+ * "he has ruled out a return to the EU": a subject pronoun stands for the person who is the
+ * subject so far, the first named in its sentence before it, else the first named in the
+ * sentence before (news writing keeps its subject from one sentence to the next). Used as a
+ * subject only, for relations: a pronoun is never drafted as a mention.
+ */
+export function pronounSubjects(tokens: Token[], mentions: Mention[], clusters: Cluster[]): Mention[] {
+  const out: Mention[] = [];
+  const people = mentions.filter((m) => clusters[m.key]!.type === 'person');
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!PERSONAL.test(t.text) || t.pos !== 'PRON' || !/^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) continue;
+    const before = people.filter((m) => m.last <= i);
+    const here = before.find((m) => tokens[m.first]!.sent === t.sent);
+    const antecedent = here ?? before.find((m) => tokens[m.first]!.sent === t.sent - 1);
+    if (antecedent) out.push({ first: i, last: i + 1, key: antecedent.key, rule: 'pronoun' });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { MAX_NAME_LENGTH, type EntityType } from '../model/types';
 import { findCandidates } from './candidates';
-import { locateTitleDescriptions } from './coref';
+import { locateTitleDescriptions, pronounSubjects } from './coref';
 import { DEMONYMS } from './gazetteer';
 import { cluster, type Cluster } from './entities';
 import { findEventNouns, locateDescriptions, locateMentions, type Mention } from './mentions';
@@ -99,7 +99,9 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
 
   const relations: DraftRelation[] = [];
   const seen = new Set<string>();
-  for (const r of findRelations(tokens, mentions, cands, of, clusters)) {
+  // Pronouns stand in for subjects only: they find relations but are not the entities' mentions.
+  const subjects = [...mentions, ...pronounSubjects(tokens, mentions, clusters)].sort((a, b) => a.first - b.first);
+  for (const r of findRelations(tokens, subjects, cands, of, clusters)) {
     const from = ids.get(r.from);
     const to = ids.get(r.to);
     if (!from || !to || from === to) continue;
