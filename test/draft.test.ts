@@ -103,6 +103,11 @@ describe('draftArticle', () => {
     expect(from('she backed')).toEqual(['giorgia-meloni ada-byron']);
     for (const e of d.entities) expect(e.mentions.map((m) => m.text.toLowerCase())).not.toContain('she');
     expectGrounded(text, d);
+    // "it" before a verb is the organisation; "It is" is mostly no one.
+    const firm = 'Zorba Holdings reported higher sales in May. It bought Blue Pine Company, and the deal closed. It is the largest deal since Zorba Holdings listed.';
+    const f = draftArticle(firm);
+    expect(f.relations.filter((r) => /^it /iu.test(r.evidence.text)).map((r) => `${r.from} ${r.to} ${r.evidence.text}`)).toEqual(['zorba-holdings blue-pine-company It bought Blue Pine Company']);
+    expectGrounded(firm, f);
   });
 
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {

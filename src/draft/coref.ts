@@ -77,18 +77,20 @@ export function locateTitleDescriptions(tokens: Token[], mentions: Mention[], cl
 const PERSONAL = /^(?:he|she)$/iu;
 
 /**
- * "he has ruled out a return to the EU": a subject pronoun stands for the person who is the
+ * "he has ruled out a return to the EU": a subject pronoun stands for the entity that is the
  * subject so far, the first named in its sentence before it, else the first named in the
- * sentence before (news writing keeps its subject from one sentence to the next). Used as a
+ * sentence before (news writing keeps its subject from one sentence to the next): "he" and "she"
+ * for a person, "it" before a verb for an organisation ("It is" is mostly no one). Used as a
  * subject only, for relations: a pronoun is never drafted as a mention.
  */
 export function pronounSubjects(tokens: Token[], mentions: Mention[], clusters: Cluster[]): Mention[] {
   const out: Mention[] = [];
-  const people = mentions.filter((m) => clusters[m.key]!.type === 'person');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!PERSONAL.test(t.text) || t.pos !== 'PRON' || !/^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) continue;
-    const before = people.filter((m) => m.last <= i);
+    const next = tokens[i + 1]?.pos ?? '';
+    const kind = PERSONAL.test(t.text) && /^(?:AUX|VERB)$/u.test(next) ? 'person' : /^it$/iu.test(t.text) && next === 'VERB' ? 'organisation' : undefined;
+    if (!kind || t.pos !== 'PRON') continue;
+    const before = mentions.filter((m) => m.last <= i && clusters[m.key]!.type === kind);
     const here = before.find((m) => tokens[m.first]!.sent === t.sent);
     const antecedent = here ?? before.find((m) => tokens[m.first]!.sent === t.sent - 1);
     if (antecedent) out.push({ first: i, last: i + 1, key: antecedent.key, rule: 'pronoun' });
