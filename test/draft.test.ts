@@ -110,6 +110,16 @@ describe('draftArticle', () => {
     expectGrounded(firm, f);
   });
 
+  it('reads a time after a name as a time, and a named house as a place', () => {
+    const vocabulary = { relations: { held_in: { label: 'held in', from: ['event' as const], to: ['place' as const] }, travels_to: { label: 'travels to', from: ['person' as const], to: ['place' as const] } } };
+    const text = 'Shigeru Ishiba will travel to Washington next week. The summit, which will be held at the White House on Friday, is his first.';
+    const d = draftArticle(text, { vocabulary });
+    expect(entity(d, 'White House')?.type).toBe('place');
+    const typed = d.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+    expect(typed).toEqual(expect.arrayContaining(['shigeru-ishiba travels_to washington', 'summit held_in white-house']));
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

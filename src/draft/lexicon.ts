@@ -40,7 +40,7 @@ export const EVENT_HEADS = words(`Summit Conference Election Elections Referendu
 export const PLACE_HEADS = words(`Palace Castle Street Square Avenue Road Airport Port Harbour Harbor River Lake Sea
   Ocean Gulf Bay Island Islands Mountain Mountains Hills Valley Park Bridge Station Hall Tower Building
   Cathedral Abbey Stadium Arena Centre Center County Province Region District State Strait Peninsula Desert
-  Coast Canal Prison Base Beach Forest Heights Plaza Quarter City Town Village`);
+  Coast Canal Prison Base Beach Forest Heights Plaza Quarter City Town Village House`);
 
 /** Nouns that name an event when used with a determiner ("the retreat", "a summit"). */
 export const EVENT_NOUNS = words(`summit retreat dinner lunch meeting talks conference gathering visit ceremony

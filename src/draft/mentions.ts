@@ -97,7 +97,7 @@ export function findEventNouns(tokens: Token[], taken: Uint8Array): { noun: stri
     if (!possessive && !/^(?:the|a|an|its|their|this|that)$/iu.test(tokens[s]!.text)) continue;
     const words = tokens.slice(s + 1, i + 1).map((t) => t.text).join(' ');
     let pinned = possessive;
-    for (let d = 1; d <= 4 && !pinned && tokens[i + d]?.sent === tokens[i]!.sent; d++) pinned = PINNED.test(tokens[i + d]!.text) && PINNED_BY.test(tokens[i + d + 1]?.text ?? '');
+    for (let d = 1; d <= 6 && !pinned && tokens[i + d]?.sent === tokens[i]!.sent; d++) pinned = PINNED.test(tokens[i + d]!.text) && PINNED_BY.test(tokens[i + d + 1]?.text ?? '');
     let from = s;
     while (possessive && from > 0 && taken[from - 1] && tokens[from - 1]!.sent === tokens[s]!.sent) from--;
     const label = possessive ? `${tokens.slice(from, s).map((t) => t.text).join(' ')}'s ${words}` : words;

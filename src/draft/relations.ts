@@ -36,6 +36,7 @@ const QUANTIFIERS = /^(?:several|many|some|most|all|few|one|two|three|none|each|
 const CLAUSE_OPENERS = /^(?:after|before|amid|despite|although|though|because|since|while|whereas|unless|where|when|which|who|whose)$/iu;
 const REPORTING = /^(?:say|said|says|add|added|adds|note|noted|believe|think|thought|argue|argued|claim|claimed|insist|insisted)$/u;
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1));
+const TIME_NOUNS = /^(?:week|weekend|month|year|day|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 export function findRelations(tokens: Token[], mentions: Mention[], cands: Candidate[], candCluster: Map<number, number>, clusters: Cluster[]): RawRelation[] {
   const out: RawRelation[] = [];
@@ -46,6 +47,8 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
   const sameSent = (a: number, b: number): boolean => tokens[a] !== undefined && tokens[b] !== undefined && tokens[a].sent === tokens[b].sent;
   const mentionAt = (i: number): Mention | undefined => (i >= 0 && i < tokens.length && at[i]! >= 0 ? mentions[at[i]!] : undefined);
   const push = (r: RawRelation): void => { if (r.from !== r.to) out.push(r); };
+  // "travel to Washington next week": a time after a name is not a noun the name modifies.
+  const isTimeAdjunct = (i: number): boolean => /^(?:next|last|this|every|each|early|late)$/u.test(txt(i)) && TIME_NOUNS.test(txt(i + 1));
 
   // Titles inside a name: "NATO Secretary General Mark Rutte", "British Prime Minister Keir Starmer".
   cands.forEach((c, ci) => {
@@ -252,7 +255,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         // (a place after the noun phrase still may be). Its people stand for it, though: "told
         // European Union leaders" tells the EU.
         const next = tokens[b.last];
-        const modifier = b === m && /^(?:NOUN|ADJ)$/u.test(next?.pos ?? '') && /^\p{Ll}/u.test(next!.text) && !MEMBERS.has(next!.text);
+        const modifier = b === m && /^(?:NOUN|ADJ)$/u.test(next?.pos ?? '') && /^\p{Ll}/u.test(next!.text) && !MEMBERS.has(next!.text) && !isTimeAdjunct(b.last);
         if (!modifier) push({ from: a!.key, to: b.key, label, first: a!.first, last: b.last, rule: 'svo', confidence: 0.5, type: relType });
         // "ordered tariffs on goods from Canada, Mexico and China": the rest of the list too.
         let k = b.last;
