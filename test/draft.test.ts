@@ -120,6 +120,17 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('takes a word with a capital inside for a name at a sentence start, and "the bank" for the bank last named', () => {
+    const text = 'Deutsche Bank cut jobs. Its chief said the bank, which is headquartered in Frankfurt, would grow. UniCredit, the Italian lender led by Andrea Orcel, holds a stake in Commerzbank. Trade slowed.';
+    const d = draftArticle(text);
+    expect(entity(d, 'UniCredit')?.type).toBe('organisation');
+    expect(entity(d, 'Trade')).toBeUndefined();
+    expect(entity(d, 'Deutsche Bank')?.mentions.map((m) => m.text)).toContain('the bank');
+    const pairs = d.relations.map((r) => `${r.from} ${r.label} ${r.to}`);
+    expect(pairs).toEqual(expect.arrayContaining(['deutsche-bank headquartered in frankfurt', 'andrea-orcel led unicredit']));
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

@@ -31,6 +31,8 @@ const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 function initialIsName(t: Token, next: string | undefined, known: Set<string>, midCaps: Set<string>, runLength: number): boolean {
   const w = t.text;
   if (COUNTRY_BY_NAME.has(w) || REGIONS.has(w) || known.has(w) || midCaps.has(w) || GIVEN_NAMES.has(w) || isAcronym(w)) return true;
+  // No ordinary word has a capital inside it ("UniCredit", "BlackRock", "McLaren").
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w)) return true;
   // A capitalised word seen only at sentence starts is most often an ordinary word ("Trade loomed"),
   // also before a name ("Large U.S. companies").
   const nextName = next !== undefined && (COUNTRY_BY_NAME.has(next) || REGIONS.has(next) || PLACES.has(next));

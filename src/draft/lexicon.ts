@@ -55,6 +55,7 @@ export const DESCRIPTION_HEADS: Record<string, RegExp> = {
   company: /\b(?:Inc|Corp|Co|Company|Group|Ltd|plc|Incorporated)\b/u,
   group: /\bGroup\b/u,
   party: /\bParty\b/u,
+  bank: /\bBank\b/u,
 };
 
 /** Name particles that stay lower case inside a person's name. */
