@@ -131,6 +131,13 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('reads both a relative clause and the main clause after it', () => {
+    const text = 'Donald Tusk, who arrived in Kyiv by train, pledged to keep supporting Ukraine.';
+    const d = draftArticle(text);
+    expect(d.relations.map((r) => `${r.from} ${r.label} ${r.to}`)).toEqual(expect.arrayContaining(['donald-tusk arrived in kyiv', 'donald-tusk pledged to keep supporting ukraine']));
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

@@ -215,8 +215,13 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     if (!through && tokens[a!.last]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(a!.last))) return;
     // Skip an apposition or relative clause's commas: "Scholz, who is campaigning ahead of ..."
     let i = through ? a!.last + 2 : a!.last;
-    if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) i += 2;
-    else if (txt(i) === ',' && /^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) i += 1;
+    if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) {
+      // "Tusk, who arrived by train, pledged to keep supporting Ukraine": the main clause as well.
+      let k = i + 2;
+      while (k < tokens.length && k - i <= 14 && txt(k) !== ',' && sameSent(a!.first, k)) k++;
+      if (txt(k) === ',' && /^(?:AUX|VERB)$/u.test(tokens[k + 1]?.pos ?? '')) scanFrom(a!, k + 1);
+      i += 2;
+    } else if (txt(i) === ',' && /^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) i += 1;
     else if (txt(i) === ',' && /^(?:the|a|an)$/iu.test(txt(i + 1))) {
       // "Donald Tusk, the prime minister of Poland, hosted ...": the verb follows the apposition.
       let k = i + 1;
@@ -224,9 +229,14 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       if (txt(k) !== ',') return;
       i = k + 1;
     } else if (txt(i) === ',') return;
+    scanFrom(a!, i);
+  }
+
+  /** The subject `a`'s verb and object, from token `i` on. */
+  function scanFrom(a: Mention, i: number): void {
     const words: Token[] = [];
     let verb: Token | undefined;
-    for (let j = i; j < tokens.length && j - i <= 9 && sameSent(a!.first, j); j++) {
+    for (let j = i; j < tokens.length && j - i <= 9 && sameSent(a.first, j); j++) {
       const m = mentionAt(j);
       if (m) {
         if (!verb || REPORTING.test(verb.text)) return;
@@ -256,13 +266,13 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         // European Union leaders" tells the EU.
         const next = tokens[b.last];
         const modifier = b === m && /^(?:NOUN|ADJ)$/u.test(next?.pos ?? '') && /^\p{Ll}/u.test(next!.text) && !MEMBERS.has(next!.text) && !isTimeAdjunct(b.last);
-        if (!modifier) push({ from: a!.key, to: b.key, label, first: a!.first, last: b.last, rule: 'svo', confidence: 0.5, type: relType });
+        if (!modifier) push({ from: a.key, to: b.key, label, first: a.first, last: b.last, rule: 'svo', confidence: 0.5, type: relType });
         // "ordered tariffs on goods from Canada, Mexico and China": the rest of the list too.
         let k = b.last;
         while (!modifier && k + 1 < tokens.length && (txt(k) === ',' || txt(k) === 'and') && sameSent(k, k + 1)) {
           const n = mentionAt(k + 1);
           if (!n || type(n) !== type(b)) break;
-          push({ from: a!.key, to: n.key, label, first: a!.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
+          push({ from: a.key, to: n.key, label, first: a.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
           k = n.last;
         }
         // "hosted Scholz, at Chequers", "joins EU leaders in Brussels", "briefed Scholz on the Review":
@@ -271,10 +281,10 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         while (k < tokens.length && k - b.last <= 3 && tokens[k]!.pos === 'NOUN' && /^\p{Ll}/u.test(txt(k))) k++;
         const prep = txt(k);
         const det = /^(?:the|a|an)$/iu.test(txt(k + 1)) ? k + 2 : k + 1;
-        const p = /^(?:at|in|on|about)$/u.test(prep) && sameSent(a!.first, det) ? mentionAt(det) : undefined;
+        const p = /^(?:at|in|on|about)$/u.test(prep) && sameSent(a.first, det) ? mentionAt(det) : undefined;
         const pt = p ? type(p) : undefined;
         const fits = prep === 'at' || prep === 'in' ? pt === 'place' || pt === 'country' : pt === 'event' || pt === 'topic';
-        if (p && fits && p.first === det) push({ from: a!.key, to: p.key, label: `${verb.text.toLowerCase()} ${prep}`, first: a!.first, last: p.last, rule: 'svo-prep', confidence: 0.45 });
+        if (p && fits && p.first === det) push({ from: a.key, to: p.key, label: `${verb.text.toLowerCase()} ${prep}`, first: a.first, last: p.last, rule: 'svo-prep', confidence: 0.45 });
         return;
       }
       const t = tokens[j];
