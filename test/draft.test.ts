@@ -138,6 +138,18 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('reads a name in apposition at a sentence start, a city with its state, and no dateline agency as "it"', () => {
+    const text = "SAN FRANCISCO (Reuters) - OpenAI said on Tuesday it would open an office in Munich as it expands in Europe. Microsoft, OpenAI's largest investor, is based in Redmond, Washington. Robert Habeck said it showed Germany's appeal.";
+    const d = draftArticle(text);
+    expect(entity(d, 'Microsoft')?.type).toBe('organisation');
+    const pairs = d.relations.map((r) => `${r.from} ${r.label} ${r.to}`);
+    expect(pairs).toEqual(expect.arrayContaining(['openai expands in europe', 'microsoft based in redmond', 'redmond located in washington']));
+    expect(pairs).not.toContain('microsoft based in washington');
+    // The agency of the dateline is no one's antecedent, nor is an organisation of an earlier sentence.
+    expect(d.relations.filter((r) => r.from === 'reuters' || /^it showed/u.test(r.evidence.text))).toEqual([]);
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

@@ -28,11 +28,14 @@ const isTitle = (w: string): boolean => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 
 /** Whether a sentence-initial capitalised word is a name rather than an ordinary word. */
-function initialIsName(t: Token, next: string | undefined, known: Set<string>, midCaps: Set<string>, runLength: number): boolean {
+function initialIsName(t: Token, after: (string | undefined)[], known: Set<string>, midCaps: Set<string>, runLength: number): boolean {
   const w = t.text;
+  const next = after[0];
   if (COUNTRY_BY_NAME.has(w) || REGIONS.has(w) || known.has(w) || midCaps.has(w) || GIVEN_NAMES.has(w) || isAcronym(w)) return true;
   // No ordinary word has a capital inside it ("UniCredit", "BlackRock", "McLaren").
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(w)) return true;
+  // A word in apposition is a name: "Microsoft, OpenAI's largest investor, ...", "Nvidia, the chipmaker, ...".
+  if (runLength === 1 && t.pos === 'PROPN' && next === ',' && (/^(?:the|an?)$/iu.test(after[1] ?? '') || (/^\p{Lu}/u.test(after[1] ?? '') && after[2] === "'s"))) return true;
   // A capitalised word seen only at sentence starts is most often an ordinary word ("Trade loomed"),
   // also before a name ("Large U.S. companies").
   const nextName = next !== undefined && (COUNTRY_BY_NAME.has(next) || REGIONS.has(next) || PLACES.has(next));
@@ -85,7 +88,7 @@ export function findCandidates(text: string, tokens: Token[], known: Set<string>
       }
       break;
     }
-    if (sentStart && !initialIsName(t!, tokens[i + 1]?.text, known, midCaps, j - i)) {
+    if (sentStart && !initialIsName(t!, [tokens[i + 1]?.text, tokens[i + 2]?.text, tokens[i + 3]?.text], known, midCaps, j - i)) {
       if (j - i === 1) { i = j; continue; }
       i++;
       continue;

@@ -79,8 +79,9 @@ const PERSONAL = /^(?:he|she)$/iu;
 /**
  * "he has ruled out a return to the EU": a subject pronoun stands for the entity that is the
  * subject so far, the first named in its sentence before it, else the first named in the
- * sentence before (news writing keeps its subject from one sentence to the next): "he" and "she"
- * for a person, "it" before a verb for an organisation ("It is" is mostly no one). Used as a
+ * sentence before (news writing keeps its subject from one sentence to the next; "it" only when it
+ * opens its sentence): "he" and "she" for a person, "it" before a verb for an organisation ("It is"
+ * is mostly no one). Used as a
  * subject only, for relations: a pronoun is never drafted as a mention.
  */
 export function pronounSubjects(tokens: Token[], mentions: Mention[], clusters: Cluster[]): Mention[] {
@@ -90,9 +91,12 @@ export function pronounSubjects(tokens: Token[], mentions: Mention[], clusters: 
     const next = tokens[i + 1]?.pos ?? '';
     const kind = PERSONAL.test(t.text) && /^(?:AUX|VERB)$/u.test(next) ? 'person' : /^it$/iu.test(t.text) && next === 'VERB' ? 'organisation' : undefined;
     if (!kind || t.pos !== 'PRON') continue;
-    const before = mentions.filter((m) => m.last <= i && clusters[m.key]!.type === kind);
+    // A dateline's agency, "(Reuters)", is no one's subject.
+    const before = mentions.filter((m) => m.last <= i && clusters[m.key]!.type === kind && tokens[m.first - 1]?.text !== '(');
     const here = before.find((m) => tokens[m.first]!.sent === t.sent);
-    const antecedent = here ?? before.find((m) => tokens[m.first]!.sent === t.sent - 1);
+    // "it" inside a sentence with no organisation before it is most often a thing ("saying it showed").
+    const back = kind === 'person' || tokens[i - 1]?.sent !== t.sent;
+    const antecedent = here ?? (back ? before.find((m) => tokens[m.first]!.sent === t.sent - 1) : undefined);
     if (antecedent) out.push({ first: i, last: i + 1, key: antecedent.key, rule: 'pronoun' });
   }
   return out;

@@ -47,6 +47,16 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
   const sameSent = (a: number, b: number): boolean => tokens[a] !== undefined && tokens[b] !== undefined && tokens[a].sent === tokens[b].sent;
   const mentionAt = (i: number): Mention | undefined => (i >= 0 && i < tokens.length && at[i]! >= 0 ? mentions[at[i]!] : undefined);
   const push = (r: RawRelation): void => { if (r.from !== r.to) out.push(r); };
+  /**
+   * After an apposition that opens at comma `i` ("Donald Tusk, the prime minister of Poland, ...",
+   * "Microsoft, OpenAI's largest investor, ..."), the token after its closing comma; else -1.
+   */
+  const appositionEnd = (i: number): number => {
+    if (txt(i) !== ',' || !(/^(?:the|an?)$/iu.test(txt(i + 1)) || (/^\p{Lu}/u.test(txt(i + 1)) && txt(i + 2) === "'s"))) return -1;
+    let k = i + 1;
+    while (k < tokens.length && k - i <= 12 && txt(k) !== ',' && sameSent(i, k)) k++;
+    return txt(k) === ',' ? k + 1 : -1;
+  };
   // "travel to Washington next week": a time after a name is not a noun the name modifies.
   const isTimeAdjunct = (i: number): boolean => /^(?:next|last|this|every|each|early|late)$/u.test(txt(i)) && TIME_NOUNS.test(txt(i + 1));
 
@@ -137,6 +147,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     if (ta === 'organisation' || ta === 'place' || ta === 'event') {
       let j = i;
       if (txt(j) === ',' && /^(?:which|that)$/u.test(txt(j + 1))) j += 2;
+      else if (appositionEnd(j) > 0) j = appositionEnd(j);
       if (/^(?:is|are|was|were|will)$/u.test(txt(j))) j++;
       if (txt(j) === 'be') j++;
       const verb = txt(j);
@@ -222,12 +233,9 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       if (txt(k) === ',' && /^(?:AUX|VERB)$/u.test(tokens[k + 1]?.pos ?? '')) scanFrom(a!, k + 1);
       i += 2;
     } else if (txt(i) === ',' && /^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) i += 1;
-    else if (txt(i) === ',' && /^(?:the|a|an)$/iu.test(txt(i + 1))) {
+    else if (txt(i) === ',' && appositionEnd(i) > 0) {
       // "Donald Tusk, the prime minister of Poland, hosted ...": the verb follows the apposition.
-      let k = i + 1;
-      while (k < tokens.length && k - i <= 12 && txt(k) !== ',' && sameSent(a!.first, k)) k++;
-      if (txt(k) !== ',') return;
-      i = k + 1;
+      i = appositionEnd(i);
     } else if (txt(i) === ',') return;
     scanFrom(a!, i);
   }
@@ -272,6 +280,8 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         while (!modifier && k + 1 < tokens.length && (txt(k) === ',' || txt(k) === 'and') && sameSent(k, k + 1)) {
           const n = mentionAt(k + 1);
           if (!n || type(n) !== type(b)) break;
+          // "Redmond, Washington": a place and the place it is in, not a list (which ends "... and Z").
+          if (type(n) === 'place' && txt(k) === ',' && k === b.last && !/^(?:,|and)$/u.test(txt(n.last))) break;
           push({ from: a.key, to: n.key, label, first: a.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
           k = n.last;
         }
