@@ -128,20 +128,36 @@ export function shippedJs(): { files: number; raw: number; gzip: number; data: {
   return { ...code, data };
 }
 
-/** Builds the bench pages (blank.html, hover.html) into `outDir` with an inline config: none of our plugins. */
+const SEED_GRAPH_ID = 'virtual:kg-bench-seed-graph';
+
+/** The seed article's graph, built as the explorer gets it, for the plain sigma page (seedGraph.ts). */
+async function seedGraphModule(): Promise<string> {
+  const { loadArticleData } = await import('../../src/cli/load.ts');
+  const { graph } = await loadArticleData(path.join(REPO, 'data'), SEED_SLUG);
+  const data = graph.export();
+  const nodes = data.nodes.map((node) => {
+    const { type, ...rest } = node.attributes ?? {};
+    return { ...node, attributes: { ...rest, kind: type } };
+  });
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify({ ...data, nodes }))});\n`;
+}
+
+/** Builds the bench pages (blank.html, seedGraph.html, hover.html) into `outDir` with an inline config: none of our plugins. */
 async function buildBenchPages(outDir: string): Promise<void> {
+  const seedGraph = await seedGraphModule();
   await build({
     configFile: false,
     root: PAGES,
     base: './',
     publicDir: false,
     logLevel: 'warn',
+    plugins: [{ name: 'kg-bench-seed-graph', resolveId: (id) => (id === SEED_GRAPH_ID ? `\0${id}` : undefined), load: (id) => (id === `\0${SEED_GRAPH_ID}` ? seedGraph : undefined) }],
     build: {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
       modulePreload: { polyfill: false },
-      rolldownOptions: { input: { blank: path.join(PAGES, 'blank.html'), hover: path.join(PAGES, 'hover.html') } },
+      rolldownOptions: { input: { blank: path.join(PAGES, 'blank.html'), seedGraph: path.join(PAGES, 'seedGraph.html'), hover: path.join(PAGES, 'hover.html') } },
     },
     worker: { format: 'es' },
   });
@@ -271,16 +287,20 @@ async function firstFrames(browser: Browser, targets: FrameTarget[], blankUrl: s
     if (i === 0) size = first.size;
   }
   const blank = `${blankUrl}blank.html?w=${size.width}&h=${size.height}`;
+  const seedGraph = `${blankUrl}seedGraph.html?w=${size.width}&h=${size.height}`;
   await measureLoad(browser, blank);
+  await measureLoad(browser, seedGraph);
   const measured = targets.map(() => [] as LoadFigures[]);
   const baseline: LoadFigures[] = [];
+  const plainSeed: LoadFigures[] = [];
   for (let i = 0; i < loads; i++) {
     for (const [t, target] of targets.entries()) measured[t]!.push(await measureLoad(browser, target.url));
     baseline.push(await measureLoad(browser, blank));
+    plainSeed.push(await measureLoad(browser, seedGraph));
     const each = targets.map((target, t) => `${target.name} ${round(measured[t]!.at(-1)!.frame)} ms`).join(', ');
-    log(`load ${i + 1}/${loads}: ${each}, blank sigma ${round(baseline.at(-1)!.frame)} ms`);
+    log(`load ${i + 1}/${loads}: ${each}, blank sigma ${round(baseline.at(-1)!.frame)} ms, sigma on the seed's graph ${round(plainSeed.at(-1)!.frame)} ms`);
   }
-  return { measured, baseline, size };
+  return { measured, baseline, plainSeed, size };
 }
 
 async function benchPage(browser: Browser, url: string, errors: string[]): Promise<Page> {
@@ -440,6 +460,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     rows.push({ name: `blank sigma page (1 node, ${loads.size.width}x${loads.size.height}): navigation -> first frame`, value: round(blankFrame), unit: 'ms' });
     rows.push({ name: 'blank sigma page: navigation -> first WebGL draw call', value: round(median(loads.baseline.map((l) => l.firstDraw))), unit: 'ms' });
     rows.push({ name: 'blank sigma page: navigation -> next rAF', value: round(median(loads.baseline.map((l) => l.rafStart))), unit: 'ms' });
+    // What sigma alone, with its default programs, takes to draw the seed's graph: the explorer's floor, nearly.
+    rows.push(...frameRows("plain sigma page on the seed article's graph (defaults, edge labels on)", loads.plainSeed, blankFrame));
 
     const js = shippedJs();
     rows.push({ name: `dist/assets code, gzip -9 (${js.files} files, ${round(js.raw / 1000)} kB raw)`, value: round(js.gzip / 1000), unit: 'kB', target: '<= 150 kB' });
