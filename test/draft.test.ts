@@ -139,7 +139,7 @@ describe('draftArticle', () => {
   });
 
   it('reads a name in apposition at a sentence start, a city with its state, and no dateline agency as "it"', () => {
-    const text = "SAN FRANCISCO (Reuters) - OpenAI said on Tuesday it would open an office in Munich as it expands in Europe. Microsoft, OpenAI's largest investor, is based in Redmond, Washington. Robert Habeck said it showed Germany's appeal.";
+    const text = "SAN FRANCISCO (Reuters) - OpenAI said on Tuesday it would open an office in Munich as it expands in Europe. Microsoft, OpenAI's largest investor, is based in Redmond, Washington, its home state. Robert Habeck said it showed Germany's appeal.";
     const d = draftArticle(text);
     expect(entity(d, 'Microsoft')?.type).toBe('organisation');
     const pairs = d.relations.map((r) => `${r.from} ${r.label} ${r.to}`);

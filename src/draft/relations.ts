@@ -280,8 +280,8 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         while (!modifier && k + 1 < tokens.length && (txt(k) === ',' || txt(k) === 'and') && sameSent(k, k + 1)) {
           const n = mentionAt(k + 1);
           if (!n || type(n) !== type(b)) break;
-          // "Redmond, Washington": a place and the place it is in, not a list (which ends "... and Z").
-          if (type(n) === 'place' && txt(k) === ',' && k === b.last && !/^(?:,|and)$/u.test(txt(n.last))) break;
+          // "Redmond, Washington": a place and the place it is in, not a list (which goes on "... and Z").
+          if (type(n) === 'place' && txt(k) === ',' && k === b.last && txt(n.last) !== 'and') break;
           push({ from: a.key, to: n.key, label, first: a.first, last: n.last, rule: 'svo-list', confidence: 0.45, type: relType });
           k = n.last;
         }
