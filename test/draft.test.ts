@@ -150,6 +150,17 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('relates a person to the body named before a lower-case title, and keeps "Name of Country" apart', () => {
+    const vocabulary = { relations: { leader_of: { label: 'leader of', from: ['person' as const], to: ['country' as const, 'organisation' as const] } } };
+    const text = 'On Monday, Kremlin spokesman Dmitry Peskov said talks were possible. EU antitrust chief Teresa Ribera disagreed. Finance minister Christian Lindner of Germany backed the plan.';
+    const d = draftArticle(text, { vocabulary });
+    const typed = d.relations.map((r) => `${r.from} ${r.label} ${r.type} ${r.to}`);
+    expect(typed).toEqual(expect.arrayContaining(['teresa-ribera antitrust chief of leader_of eu', 'dmitry-peskov spokesman of spokesman_of kremlin']));
+    expect(entity(d, 'Christian Lindner')?.type).toBe('person');
+    expect(entity(d, 'Germany')?.type).toBe('country');
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

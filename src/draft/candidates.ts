@@ -82,7 +82,9 @@ export function findCandidates(text: string, tokens: Token[], known: Set<string>
       // "Council of the EU", "Institute for Strategic Studies", "von der Leyen", "Procter & Gamble".
       let k = j;
       while (k < tokens.length && tokens[k]!.sent === t!.sent && (/^(?:of|for|the|&)$/u.test(tokens[k]!.text) || NAME_PARTICLES.has(tokens[k]!.text))) k++;
-      if (k > j && k < tokens.length && tokens[k]!.sent === t!.sent && isCap(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text) && k - j <= 2) {
+      // "Christian Lindner of Germany" is a person and a country, where "Bank of England" is one name.
+      const personOf = tokens[j]!.text === 'of' && COUNTRY_BY_NAME.has(tokens[k]?.text ?? '') && tokens.slice(i, j).some((x) => GIVEN_NAMES.has(x.text));
+      if (!personOf && k > j && k < tokens.length && tokens[k]!.sent === t!.sent && isCap(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text) && k - j <= 2) {
         j = k + 1;
         continue;
       }

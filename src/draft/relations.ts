@@ -35,6 +35,8 @@ const MEMBERS = new Set(`leaders officials members ministers heads lawmakers dip
 const QUANTIFIERS = /^(?:several|many|some|most|all|few|one|two|three|none|each|any|members|part|parts|much|rest)$/iu;
 const CLAUSE_OPENERS = /^(?:after|before|amid|despite|although|though|because|since|while|whereas|unless|where|when|which|who|whose)$/iu;
 const REPORTING = /^(?:say|said|says|add|added|adds|note|noted|believe|think|thought|argue|argued|claim|claimed|insist|insisted)$/u;
+/** Titles of those who lead what they are titled by (a spokesman speaks for it, a chief runs it). */
+const LEADING = /^(?:president|prime|premier|chancellor|chief|head|leader|chairman|chairwoman|chair|governor|mayor|king|queen|ceo|director)$/u;
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1));
 const TIME_NOUNS = /^(?:week|weekend|month|year|day|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
@@ -104,6 +106,16 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       if (tokens[n]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(n)) && txt(n + 1) === 'of') {
         const b = mentionAt(n + 2);
         if (b && sameSent(a!.first, n + 2)) push({ from: a!.key, to: b.key, label: `${txt(n).toLowerCase()} of`, first: a!.first, last: b.last, rule: 'possessive-noun-of', confidence: 0.55 });
+      }
+    }
+    // "Kremlin spokesman Dmitry Peskov", "EU antitrust chief Teresa Ribera": a lower-case title between the two names.
+    if ((ta === 'organisation' || ta === 'country') && txt(i) !== "'s") {
+      let j = i;
+      while (j < tokens.length && j - i < 3 && /^\p{Ll}+$/u.test(txt(j)) && tokens[j]!.sent === tokens[i]!.sent) j++;
+      const p = j > i && isTitleWord(txt(j - 1)) ? mentionAt(j) : undefined;
+      if (p && type(p) === 'person' && p.first === j) {
+        const words = tokens.slice(i, j).map((t) => t.text);
+        push({ from: p.key, to: a!.key, label: `${words.join(' ')} of`, first: a!.first, last: p.last, rule: 'title-before-name', confidence: 0.75, type: words.some((w) => LEADING.test(w)) ? 'leader_of' : undefined });
       }
     }
     // "Donald Tusk, the prime minister of Poland"; "Greenland, an autonomous territory of Denmark"
