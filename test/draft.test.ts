@@ -161,6 +161,14 @@ describe('draftArticle', () => {
     expectGrounded(text, d);
   });
 
+  it('gives two coordinated subjects the same verb and object', () => {
+    const text = 'Emmanuel Macron and Friedrich Merz urged the European Union to act. Poland and the European Union signed the Warsaw Accord in May.';
+    const d = draftArticle(text);
+    const pairs = d.relations.map((r) => `${r.from} ${r.to}`);
+    expect(pairs).toEqual(expect.arrayContaining(['emmanuel-macron european-union', 'friedrich-merz european-union', 'poland warsaw-accord', 'european-union warsaw-accord']));
+    expectGrounded(text, d);
+  });
+
   it('does not take a common word for an event or topic the corpus knows, but keeps an organisation\'s', () => {
     const known = [
       { id: 'brexit-talks', type: 'event' as const, label: 'Years of Brexit talks', aliases: ['talks'] },

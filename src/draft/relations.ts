@@ -25,7 +25,7 @@ const VERB_TYPES: Record<string, string> = {
   invite: 'invited_to', attend: 'attended', join: 'attended', speak: 'spoke_at', address: 'addressed',
   win: 'won', leave: 'left', quit: 'left', urge: 'urged', outline: 'outlined', hold: 'held_in',
   lead: 'leader_of', head: 'leader_of', supply: 'supplies', target: 'targets', oppose: 'opposes',
-  discuss: 'discussed', advocate: 'advocated', warn: 'warned_against', base: 'located_in', locate: 'located_in',
+  discuss: 'discussed', visit: 'travels_to', travel: 'travels_to', advocate: 'advocated', warn: 'warned_against', base: 'located_in', locate: 'located_in',
   headquarter: 'located_in', involve: 'involves', concern: 'concerns', carry: 'carried_out', meet: 'met',
 };
 /** Plural nouns for the people of a country or organisation, who stand for it as an object. */
@@ -35,6 +35,8 @@ const MEMBERS = new Set(`leaders officials members ministers heads lawmakers dip
 const QUANTIFIERS = /^(?:several|many|some|most|all|few|one|two|three|none|each|any|members|part|parts|much|rest)$/iu;
 const CLAUSE_OPENERS = /^(?:after|before|amid|despite|although|though|because|since|while|whereas|unless|where|when|which|who|whose)$/iu;
 const REPORTING = /^(?:say|said|says|add|added|adds|note|noted|believe|think|thought|argue|argued|claim|claimed|insist|insisted)$/u;
+/** Who may act as a subject together with another. */
+const ACTORS = new Set<EntityType>(['person', 'country', 'organisation']);
 /** Titles of those who lead what they are titled by (a spokesman speaks for it, a chief runs it). */
 const LEADING = /^(?:president|prime|premier|chancellor|chief|head|leader|chairman|chairwoman|chair|governor|mayor|king|queen|ceo|director)$/u;
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1));
@@ -238,6 +240,10 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     if (!through && tokens[a!.last]?.pos === 'NOUN' && /^\p{Ll}/u.test(txt(a!.last))) return;
     // Skip an apposition or relative clause's commas: "Scholz, who is campaigning ahead of ..."
     let i = through ? a!.last + 2 : a!.last;
+    // "Macron and Merz agreed to ...": the first of two coordinated subjects does what the second does.
+    const at = txt(i + 1) === 'the' ? i + 2 : i + 1;
+    const partner = txt(i) === 'and' ? mentionAt(at) : undefined;
+    if (partner && partner.first === at && ACTORS.has(type(partner)) && ACTORS.has(type(a!)) && sameSent(i, at)) i = partner.last;
     if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) {
       // "Tusk, who arrived by train, pledged to keep supporting Ukraine": the main clause as well.
       let k = i + 2;
