@@ -85,18 +85,27 @@ const PERSONAL = /^(?:he|she)$/iu;
  * subject only, for relations: a pronoun is never drafted as a mention.
  */
 export function pronounSubjects(tokens: Token[], mentions: Mention[], clusters: Cluster[]): Mention[] {
+  // The first person and the first organisation named in each sentence; a dateline's agency,
+  // "(Reuters)", is no one's subject.
+  const first = { person: new Map<number, Mention>(), organisation: new Map<number, Mention>() };
+  for (const m of mentions) {
+    const type = clusters[m.key]!.type;
+    if ((type !== 'person' && type !== 'organisation') || tokens[m.first - 1]?.text === '(') continue;
+    const sent = tokens[m.first]!.sent;
+    const seen = first[type].get(sent);
+    if (!seen || m.first < seen.first) first[type].set(sent, m);
+  }
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]?.pos ?? '';
     const kind = PERSONAL.test(t.text) && /^(?:AUX|VERB)$/u.test(next) ? 'person' : /^it$/iu.test(t.text) && next === 'VERB' ? 'organisation' : undefined;
     if (!kind || t.pos !== 'PRON') continue;
-    // A dateline's agency, "(Reuters)", is no one's subject.
-    const before = mentions.filter((m) => m.last <= i && clusters[m.key]!.type === kind && tokens[m.first - 1]?.text !== '(');
-    const here = before.find((m) => tokens[m.first]!.sent === t.sent);
+    const inSentence = first[kind].get(t.sent);
+    const here = inSentence && inSentence.last <= i ? inSentence : undefined;
     // "it" inside a sentence with no organisation before it is most often a thing ("saying it showed").
     const back = kind === 'person' || tokens[i - 1]?.sent !== t.sent;
-    const antecedent = here ?? (back ? before.find((m) => tokens[m.first]!.sent === t.sent - 1) : undefined);
+    const antecedent = here ?? (back ? first[kind].get(t.sent - 1) : undefined);
     if (antecedent) out.push({ first: i, last: i + 1, key: antecedent.key, rule: 'pronoun' });
   }
   return out;

@@ -241,9 +241,9 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     // Skip an apposition or relative clause's commas: "Scholz, who is campaigning ahead of ..."
     let i = through ? a!.last + 2 : a!.last;
     // "Macron and Merz agreed to ...": the first of two coordinated subjects does what the second does.
-    const at = txt(i + 1) === 'the' ? i + 2 : i + 1;
-    const partner = txt(i) === 'and' ? mentionAt(at) : undefined;
-    if (partner && partner.first === at && ACTORS.has(type(partner)) && ACTORS.has(type(a!)) && sameSent(i, at)) i = partner.last;
+    const second = txt(i + 1) === 'the' ? i + 2 : i + 1;
+    const partner = txt(i) === 'and' ? mentionAt(second) : undefined;
+    if (partner && partner.first === second && ACTORS.has(type(partner)) && ACTORS.has(type(a!)) && sameSent(i, second)) i = partner.last;
     if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) {
       // "Tusk, who arrived by train, pledged to keep supporting Ukraine": the main clause as well.
       let k = i + 2;
