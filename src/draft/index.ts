@@ -3,7 +3,7 @@ import { findCandidates } from './candidates';
 import { locateTitleDescriptions, pronounSubjects } from './coref';
 import { DEMONYMS } from './gazetteer';
 import { cluster, type Cluster } from './entities';
-import { findEventNouns, locateDescriptions, locateMentions, type Mention } from './mentions';
+import { findEventNouns, isDemonymMention, locateDescriptions, locateMentions, type Mention } from './mentions';
 import { analyse } from './nlp';
 import { findRelations, typeRelation } from './relations';
 import { namedAs, resolveKnown } from './resolve';
@@ -60,7 +60,7 @@ export function draftArticle(text: string, options: DraftOptions = {}): Draft {
     // A "name" longer than any name may be (a run of capitals thousands long) is not one.
     if (!ms?.length || k.label.length > MAX_NAME_LENGTH) return [];
     // A country named only by its adjective ("the former Dutch prime minister") is background.
-    if (k.country && ms.every((m) => DEMONYMS.has(tokens.slice(m.first, m.last).map((t) => t.text).join(' ')))) return [];
+    if (k.country && ms.every((m) => isDemonymMention(tokens, m))) return [];
     // "North American cereal business": an adjective of region, not a name the shape rules may type.
     if (/^(?:given-name|name-shape|default)$/u.test(k.rule) && DEMONYMS.has(k.label.split(' ').at(-1) ?? '') && k.label.includes(' ')) return [];
     const spans = ms.map((m) => {

@@ -1,4 +1,5 @@
 import type { Cluster } from './entities';
+import { DEMONYMS } from './gazetteer';
 import { DESCRIPTION_HEADS, EVENT_NOUNS, GENERIC_EVENT_NOUNS } from './lexicon';
 import type { Token } from './nlp';
 
@@ -9,6 +10,9 @@ export interface Mention {
   key: number;
   rule: string;
 }
+
+/** Whether mention `m` is a country's adjective alone ("French", "the former Dutch prime minister"). */
+export const isDemonymMention = (tokens: Token[], m: Mention): boolean => DEMONYMS.has(tokens.slice(m.first, m.last).map((t) => t.text).join(' '));
 
 /**
  * Every whole-word occurrence of every cluster's forms, leftmost-longest, so "European Council"

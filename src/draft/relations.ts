@@ -1,9 +1,8 @@
 import type { EntityType } from '../model/types';
 import type { Candidate } from './candidates';
 import type { Cluster } from './entities';
-import { DEMONYMS } from './gazetteer';
 import { TITLE_WORDS } from './lexicon';
-import type { Mention } from './mentions';
+import { isDemonymMention, type Mention } from './mentions';
 import type { Token } from './nlp';
 import type { DraftVocabulary } from './types';
 
@@ -57,9 +56,14 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
    */
   const appositionEnd = (i: number): number => {
     if (txt(i) !== ',' || !(/^(?:the|an?)$/iu.test(txt(i + 1)) || (/^\p{Lu}/u.test(txt(i + 1)) && txt(i + 2) === "'s"))) return -1;
-    let k = i + 1;
-    while (k < tokens.length && k - i <= 12 && txt(k) !== ',' && sameSent(i, k)) k++;
-    return txt(k) === ',' ? k + 1 : -1;
+    const k = closingComma(i + 1, 12);
+    return k < 0 ? -1 : k + 1;
+  };
+  /** The next comma of the sentence from token `i`, no more than `reach` tokens on; else -1. */
+  const closingComma = (i: number, reach: number): number => {
+    let k = i;
+    while (k < tokens.length && k - i < reach && txt(k) !== ',' && sameSent(i, k)) k++;
+    return txt(k) === ',' && sameSent(i, k) ? k : -1;
   };
   // "travel to Washington next week": a time after a name is not a noun the name modifies.
   const isTimeAdjunct = (i: number): boolean => /^(?:next|last|this|every|each|early|late)$/u.test(txt(i)) && TIME_NOUNS.test(txt(i + 1));
@@ -161,7 +165,10 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     if (ta === 'organisation' || ta === 'place' || ta === 'event') {
       let j = i;
       if (txt(j) === ',' && /^(?:which|that)$/u.test(txt(j + 1))) j += 2;
-      else if (appositionEnd(j) > 0) j = appositionEnd(j);
+      else if (txt(j) === ',') {
+        const after = appositionEnd(j);
+        if (after > 0) j = after;
+      }
       if (/^(?:is|are|was|were|will)$/u.test(txt(j))) j++;
       if (txt(j) === 'be') j++;
       const verb = txt(j);
@@ -246,15 +253,16 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
     if (partner && partner.first === second && ACTORS.has(type(partner)) && ACTORS.has(type(a!)) && sameSent(i, second)) i = partner.last;
     if (txt(i) === ',' && /^(?:who|which)$/u.test(txt(i + 1))) {
       // "Tusk, who arrived by train, pledged to keep supporting Ukraine": the main clause as well.
-      let k = i + 2;
-      while (k < tokens.length && k - i <= 14 && txt(k) !== ',' && sameSent(a!.first, k)) k++;
-      if (txt(k) === ',' && /^(?:AUX|VERB)$/u.test(tokens[k + 1]?.pos ?? '')) scanFrom(a!, k + 1);
+      const k = closingComma(i + 2, 13);
+      if (k > 0 && /^(?:AUX|VERB)$/u.test(tokens[k + 1]?.pos ?? '')) scanFrom(a!, k + 1);
       i += 2;
     } else if (txt(i) === ',' && /^(?:AUX|VERB)$/u.test(tokens[i + 1]?.pos ?? '')) i += 1;
-    else if (txt(i) === ',' && appositionEnd(i) > 0) {
+    else if (txt(i) === ',') {
       // "Donald Tusk, the prime minister of Poland, hosted ...": the verb follows the apposition.
-      i = appositionEnd(i);
-    } else if (txt(i) === ',') return;
+      const after = appositionEnd(i);
+      if (after < 0) return;
+      i = after;
+    }
     scanFrom(a!, i);
   }
 
@@ -270,7 +278,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         if (txt(j - 1) === 'of' && QUANTIFIERS.test(txt(j - 2))) return;
         let b = m;
         // "met French President Emmanuel Macron": the country's adjective is part of his title; he is the object.
-        if (type(m) === 'country' && DEMONYMS.has(tokens.slice(m.first, m.last).map((t) => t.text).join(' '))) {
+        if (type(m) === 'country' && isDemonymMention(tokens, m)) {
           let k = m.last;
           while (k < tokens.length && k - m.last < 4 && isTitleWord(txt(k))) k++;
           const p = k > m.last ? mentionAt(k) : undefined;
