@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 import type { EntityType } from '../model/types';
 import type { Candidate } from './candidates';
 import type { Cluster } from './entities';
@@ -226,7 +227,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
       }
       if (b && patient) {
         const verb = tokens[j - 1];
-        push({ from: b.key, to: patient.key, label: verb!.text.toLowerCase(), first: patient.first, last: b.last, rule: 'passive-by', confidence: 0.65, type: VERB_TYPES[verb!.lemma] });
+        push({ from: b.key, to: patient.key, label: verb!.text.toLowerCase(), first: patient.first, last: b.last, rule: 'passive-by', confidence: 0.65, type: own(VERB_TYPES, verb!.lemma) });
       }
       break;
     }
@@ -294,7 +295,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
         const content = words.filter((t) => /^(?:VERB|ADP|PART|NOUN|ADJ)$/u.test(t.pos) && !/^(?:on|ahead)$/u.test(t.text) || t === verb);
         const label = content.map((t) => t.text.toLowerCase()).join(' ');
         const lemma = verb.lemma;
-        const relType = VERB_TYPES[lemma] ?? (lemma === 'invite' ? 'invited_to' : undefined);
+        const relType = own(VERB_TYPES, lemma) ?? (lemma === 'invite' ? 'invited_to' : undefined);
         // "the first UK prime minister": a name that modifies the noun after it is not the object
         // (a place after the noun phrase still may be). Its people stand for it, though: "told
         // European Union leaders" tells the EU.
@@ -341,7 +342,7 @@ export function findRelations(tokens: Token[], mentions: Mention[], cands: Candi
 export function typeRelation(r: RawRelation, fromType: EntityType, toType: EntityType, vocab: DraftVocabulary | undefined): { type: string; label: string; proposed?: boolean } {
   const fits = (id: string | undefined): boolean => {
     if (!id || !vocab) return false;
-    const v = vocab.relations[id];
+    const v = own(vocab.relations, id);
     return !!v && v.from.includes(fromType) && v.to.includes(toType);
   };
   if (fits(r.type)) return { type: r.type as string, label: r.label };
