@@ -116,7 +116,17 @@ export default defineConfig(({ mode }) => {
         minify: false,
         sourcemap: false,
         // CommonJS: Node 20 loads it measurably faster than ESM, and start-up is most of a query.
-        rollupOptions: { output: { format: 'cjs', entryFileNames: 'kg.cjs', chunkFileNames: '[name].cjs', banner: '#!/usr/bin/env node' } },
+        rollupOptions: {
+          output: {
+            format: 'cjs',
+            entryFileNames: 'kg.cjs',
+            chunkFileNames: '[name].cjs',
+            banner: '#!/usr/bin/env node',
+            // What the entry loads statically (the quick path, src/cli/quickAnswer.ts) in one chunk:
+            // each further file a call requires cost it 0.4 ms, a fortieth of Node's start-up.
+            codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
+          },
+        },
       },
       ssr: { noExternal: true, target: 'node' },
       plugins: [writeChanged(join(ROOT, 'dist/cli')), executable('kg.cjs')],

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kg } from './helpers/kg.ts';
-import { cacheFile as cacheFileOf } from '../src/cli/load.ts';
+import { cacheFile as cacheFileOf } from '../src/cli/cacheFiles.ts';
 import { kgBytes, scratchData } from './scratch.ts';
 
 /**

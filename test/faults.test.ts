@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFile } from '../src/cli/load.ts';
+import { cacheFile } from '../src/cli/cacheFiles.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kg, KG_BIN } from './helpers/kg.ts';
 import { REPO } from './helpers/sources.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheFile } from '../src/cli/load.ts';
+import { cacheFile } from '../src/cli/cacheFiles.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { visible, visibleData, visibleJson } from '../src/cli/terminal.ts';
 import { kgBytes, scratchData } from './scratch.ts';

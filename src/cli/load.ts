@@ -1,32 +1,28 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUILT_FORMAT, loadArticle, type BuiltArticle, type LoadedArticle } from '../corpus/built.ts';
 import { asHeader, encodeBlocks, growNeighbourhood, HEADER_DIGITS, skeletonGraph } from '../corpus/builtBlocks.ts';
 import type { CorpusModel } from '../corpus/buildCorpus.ts';
 import { own } from '../model/own.ts';
 import { CORPUS_SLUG } from '../model/types.ts';
 import { resolve } from '../query/resolve.ts';
-import { PACKAGE_ROOT, readCorpusSources } from './dataDir.ts';
-import { dataStamp } from './dataStamp.ts';
+import { answersCurrent, encodeAnswers } from './answersFile.ts';
+import { CACHE_DIR, cacheFile, readAt, withCacheFile } from './cacheFiles.ts';
+import { readCorpusSources } from './dataDir.ts';
+import { stampBytes } from './dataStamp.ts';
 
-const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'article-kg');
+/** A cache key: a data stamp (dataStamp.ts), hashed. */
+const stampKey = (stamp: Uint8Array) => createHash('sha256').update(stamp).digest('hex');
+
+/** The cache key of `view`'s build, taken here and now. */
+function dataStamp(dataDir: string, view: string): string | undefined {
+  const stamp = stampBytes(dataDir, view);
+  return stamp && stampKey(stamp);
+}
 
 /** Entries unused this long are swept when a new one is written: scratch data folders come and go. */
 const CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
-
-/**
- * Where a view of a data folder is cached: the whole build (`json`), or cut into blocks
- * (`blocks`). Named by the folder too, so that two data folders with the same slugs (the corpus
- * view above all) do not evict each other at every call.
- */
-export function cacheFile(dataDir: string, view: string, kind: 'json' | 'blocks'): string {
-  const folder = createHash('sha256').update(resolvePath(dataDir)).digest('hex').slice(0, 12);
-  return join(CACHE_DIR, `${view}-${folder}.${kind}`);
-}
-
-/** V8 cannot hold a string much longer than 2^29 characters: a larger cache file is no build of ours. */
-const MAX_CACHE_BYTES = 2 ** 29;
 
 interface LoadOptions {
   cache?: boolean;
@@ -94,21 +90,31 @@ function sweepCache(): void {
  * and type, and the relations of those within `levels - 1` hops of `name` (their mentions too
  * `withMentions`: `kg show` lists them, `kg neighbours` does not), read from the view's blocks
  * file (corpus/builtBlocks.ts) without parsing the rest. `partial` is false when it is the whole
- * view instead: the blocks file was missing or stale (it is then written from the whole build,
- * for the next call), or `name` resolves to no single entity (the whole graph then says why,
- * with its suggestions).
+ * view instead: the blocks or the answers file (answersFile.ts) was missing or stale (each is
+ * then written from the whole build, for the next call), or `name` resolves to no single entity
+ * (the whole graph then says why, with its suggestions).
  */
 export async function loadNeighbourhood(dataDir: string, slug: string | undefined, name: string, levels: number, withMentions: boolean): Promise<{ article: LoadedArticle; partial: boolean }> {
   const view = slug ?? CORPUS_SLUG;
-  const key = dataStamp(dataDir, view);
+  const stamp = stampBytes(dataDir, view);
+  const key = stamp && stampKey(stamp);
   const file = cacheFile(dataDir, view, 'blocks');
+  const answers = cacheFile(dataDir, view, 'answers');
   const found = key === undefined ? 'stale' : readNeighbourhood(file, name, levels, withMentions);
   const current = typeof found === 'object' && key !== undefined && found.key === key;
-  if (current && found.article) return { article: found.article, partial: true };
-  // The same stamp for both: the blocks then describe exactly the build they are cut from.
+  // Both are cut from the whole view, so either being stale reads it once for both.
+  const answered = stamp !== undefined && answersCurrent(answers, stamp);
+  if (current && answered && found.article) return { article: found.article, partial: true };
+  // The same stamp for all: the blocks and answers then describe exactly the build they are cut from.
   const { built, article } = await load(dataDir, slug, {}, key);
+  const whole = article ?? loadArticle(built);
   if (!current && key !== undefined) await writeCache(file, encodeBlocks(built, key));
-  return { article: article ?? loadArticle(built), partial: false };
+  if (!answered && stamp !== undefined) {
+    const { renderAnswers } = await import('./renderAnswers.ts');
+    const { names, answers: texts } = renderAnswers(whole);
+    await writeCache(answers, encodeAnswers(stamp, names, texts));
+  }
+  return { article: whole, partial: false };
 }
 
 /** The blocks file's neighbourhood of `name` and the key it was cut for; no article when the name resolves to no one entity. */
@@ -168,43 +174,6 @@ function readCache(file: string, key: string): { built: BuiltArticle; article: L
     if (!isBuilt(built)) return undefined;
     return { built, article: loadArticle(built) };
   });
-}
-
-/**
- * `read` on the open cache file, or undefined when there is none usable: not there, a FIFO, a
- * device, a folder, a huge file, or anything `read` throws on (a truncated file, a body of the
- * wrong shape, a graph graphology refuses). Opened non-blocking so that a FIFO cannot hang us (and
- * never as our controlling terminal, should it be a tty), and checked as a regular file of sane
- * size before a byte is read.
- */
-function withCacheFile<T>(file: string, read: (fd: number, size: number) => T): T | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined;
-    return read(fd, stat.size);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** `size` bytes from `position` and no more, however the file changes meanwhile; a short file reads short and fails to parse. */
-function readAt(fd: number, position: number, size: number, encoding: 'utf8' | 'latin1' = 'utf8'): string {
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  while (at < size) {
-    const n = readSync(fd, bytes, at, size - at, position + at);
-    if (n === 0) break;
-    at += n;
-  }
-  return bytes.toString(encoding, 0, at);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

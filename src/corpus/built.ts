@@ -2,9 +2,9 @@ import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { KgEdgeAttributes, KgGraphAttributes, KgNodeAttributes, Vocabulary } from '../model/types.ts';
 import type { KgGraph } from './toGraph.ts';
+import { BUILT_FORMAT } from './builtFormat.ts';
 
-/** Bumped whenever the built form changes, so stale caches are rebuilt rather than misread. */
-export const BUILT_FORMAT = 1;
+export { BUILT_FORMAT };
 
 /**
  * An article ready to use: the laid-out graph in graphology's serialized form, the article text

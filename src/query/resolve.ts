@@ -5,9 +5,7 @@ import type { KgGraph } from '../model/types.ts';
 import { EntityNotFoundError } from '../model/errors.ts';
 import { summary, type EntitySummary } from './describe.ts';
 import { searchIndex } from './searchIndex.ts';
-
-/** The words of a name, folded: `resolve` matches a query's words against them, and so does the store's SQL. */
-export const words = (s: string) => foldCase(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+import { nameQuery, namesOf, wordRun, words } from './names.ts';
 
 /**
  * Turns what a person types into an entity id: an id, a label or an alias, case-insensitive
@@ -15,22 +13,21 @@ export const words = (s: string) => foldCase(s).split(/[^\p{L}\p{N}]+/u).filter(
  * @throws EntityNotFoundError with the nearest candidates, or all matches when ambiguous.
  */
 export function resolve(graph: KgGraph, name: string): string {
-  const query = name.trim();
-  if (graph.hasNode(query)) return query;
-  const lower = foldCase(query);
+  const query = nameQuery(name);
+  if (graph.hasNode(query.raw)) return query.raw;
+  const queryWords = wordRun(query.raw);
   const exact: string[] = [];
   const byWord: string[] = [];
-  const queryWords = words(query).join(' ');
   graph.forEachNode((id, a) => {
-    const names = [a.label, ...a.aliases];
-    if (id === lower || names.some((n) => foldCase(n) === lower)) exact.push(id);
-    else if (queryWords && names.some((n) => ` ${words(n).join(' ')} `.includes(` ${queryWords} `))) byWord.push(id);
+    const names = namesOf(a);
+    if (id === query.folded || names.some((n) => foldCase(n) === query.folded)) exact.push(id);
+    else if (queryWords && names.some((n) => ` ${wordRun(n)} `.includes(` ${queryWords} `))) byWord.push(id);
   });
   for (const matches of [exact, byWord]) {
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) throw new EntityNotFoundError(name, matches.map((id) => summary(graph, id)), true);
   }
-  throw new EntityNotFoundError(name, suggest(graph, query));
+  throw new EntityNotFoundError(name, suggest(graph, query.raw));
 }
 
 /**

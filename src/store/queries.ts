@@ -5,7 +5,8 @@ import type { LoadedArticle } from '../corpus/built.ts';
 import { corpusMeta } from '../corpus/toGraph.ts';
 import { EntityNotFoundError } from '../model/errors.ts';
 import { CORPUS_SLUG, type KgGraph, type Vocabulary } from '../model/types.ts';
-import { resolve, words } from '../query/resolve.ts';
+import { nameQuery, wordRun } from '../query/names.ts';
+import { resolve } from '../query/resolve.ts';
 import { meaningful, search } from '../query/search.ts';
 import { useSearchIndex, type SearchDocument } from '../query/searchIndex.ts';
 import { statsFrom, type GraphStats } from '../query/stats.ts';
@@ -56,14 +57,13 @@ async function withNamedValues(store: StoreReader, ids: Iterable<string>, relati
  * the same suggestions as the whole graph.
  */
 export async function resolveInStore(store: StoreReader, name: string): Promise<string> {
-  const query = name.trim();
-  const lower = foldCase(query);
+  const { raw: query, folded } = nameQuery(name);
   const byName = await store.client.query<{ entity_id: string }>(
     'SELECT DISTINCT entity_id FROM kg_entities WHERE entity_id = $1 OR entity_id = $2 OR folded_names @> ARRAY[$2]',
-    [query, lower],
+    [query, folded],
   );
   let ids = byName.rows.map((r) => r.entity_id);
-  const queryWords = words(query).join(' ');
+  const queryWords = wordRun(query);
   if (ids.length === 0 && queryWords) {
     const byWord = await store.client.query<{ entity_id: string }>("SELECT DISTINCT entity_id FROM kg_entities WHERE word_names LIKE $1 ESCAPE '\\'", [`%${escapeLike(` ${queryWords} `)}%`]);
     ids = byWord.rows.map((r) => r.entity_id);

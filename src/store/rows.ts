@@ -2,7 +2,7 @@ import type { CorpusModel } from '../corpus/buildCorpus.ts';
 import { toCorpusGraph } from '../corpus/toGraph.ts';
 import type { ArticleMeta, ArticleModel, DraftMarker, Entity, KgGraph, Relation, Scalar, Span, Vocabulary } from '../model/types.ts';
 import { foldCase } from '../text/fold.ts';
-import { words } from '../query/resolve.ts';
+import { namesOf, wordRun } from '../query/names.ts';
 
 /**
  * Rows of the store's tables (schema.ts) and the graph they make: pure, no I/O. An article's
@@ -40,8 +40,8 @@ export const RELATION_COLUMNS = ['source_id', 'article', 'pos', 'relation_id', '
 
 /** The names resolve() compares, folded, and each as the padded word string it looks for a query's words in. */
 export function nameColumns(label: string, aliases: readonly string[]): { folded: string[]; words: string } {
-  const names = [label, ...aliases];
-  return { folded: names.map(foldCase), words: names.map((n) => ` ${words(n).join(' ')} `).join('|') };
+  const names = namesOf({ label, aliases });
+  return { folded: names.map(foldCase), words: names.map((n) => ` ${wordRun(n)} `).join('|') };
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
