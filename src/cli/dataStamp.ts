@@ -38,7 +38,8 @@ function stampFiles(dataDir: string): StampFiles | undefined {
  * Identifies one build without reading the data: the view (an article's slug, or the corpus), the
  * name, size, inode, modification and change times (to the microsecond) of every data file (an
  * entity defined in one article or in entities.yaml shapes every article that names it), the
- * builder's format and the code that builds. ctime too: unlike mtime it cannot be set back, so an
+ * builder's format, the code that builds and the Node it runs on (its Unicode tables fold the
+ * names that the answers file looks up, its V8 does the layout's arithmetic). ctime too: unlike mtime it cannot be set back, so an
  * edit that restores the old mtime and size still shows. Undefined when a file cannot be seen:
  * reading the data then says what is wrong with it. Bytes, compared as they are by `kg`'s fast
  * path (answersFile.ts) and hashed into the cache key by the rest (load.ts): hashing needs
@@ -54,7 +55,7 @@ function stampOf(view: string, files: StampFiles, stats: Float64Array): Buffer |
     }
   }
   // The numbers go in as bytes: formatting 12,000 doubles as text cost more than the stats.
-  return Buffer.concat([Buffer.from(`format ${BUILT_FORMAT} code ${CODE_ID} view ${view}\0${files.names}`), new Uint8Array(stats.buffer, stats.byteOffset, stats.byteLength)]);
+  return Buffer.concat([Buffer.from(`format ${BUILT_FORMAT} code ${CODE_ID} node ${process.version} view ${view}\0${files.names}`), new Uint8Array(stats.buffer, stats.byteOffset, stats.byteLength)]);
 }
 
 /** The stamp of `view`'s build, taken here and now. */
