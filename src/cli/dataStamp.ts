@@ -39,11 +39,11 @@ function stampFiles(dataDir: string): StampFiles | undefined {
  * name, size, inode, modification and change times (to the microsecond) of every data file (an
  * entity defined in one article or in entities.yaml shapes every article that names it), the
  * builder's format, the code that builds and the Node it runs on (its Unicode tables fold the
- * names that the answers file looks up, its V8 does the layout's arithmetic). ctime too: unlike mtime it cannot be set back, so an
- * edit that restores the old mtime and size still shows. Undefined when a file cannot be seen:
- * reading the data then says what is wrong with it. Bytes, compared as they are by `kg`'s fast
- * path (answersFile.ts) and hashed into the cache key by the rest (load.ts): hashing needs
- * node:crypto, whose loading alone costs a tenth of Node's start-up.
+ * names that the answers file looks up, its V8 does the layout's arithmetic). ctime too: unlike
+ * mtime it cannot be set back, so an edit that restores the old mtime and size still shows.
+ * Undefined when a file cannot be seen: reading the data then says what is wrong with it. Bytes,
+ * compared as they are by `kg`'s fast path (answersFile.ts) and hashed into the cache key by the
+ * rest (load.ts): hashing needs node:crypto, whose loading alone costs a tenth of Node's start-up.
  */
 function stampOf(view: string, files: StampFiles, stats: Float64Array): Buffer | undefined {
   for (let i = 0; i < files.paths.length; i++) {
