@@ -13,11 +13,12 @@ import { graphStream, importedFromStreamed } from '../src/import/stream.ts';
 import type { StreamedGraph } from '../src/import/streamed.ts';
 import { openedArticle } from '../src/import/toArticle.ts';
 import { neighbours } from '../src/query/index.ts';
+import { streamedGraph } from '../src/import/buildStreamed.ts';
 
 const read = (text: string, format: 'graphml' | 'gexf' = 'graphml', chunk = text.length || 1): StreamedGraph => {
   const stream = graphStream(`t.${format}`, format);
   for (let i = 0; i < text.length; i += chunk) stream.feed(text.slice(i, i + chunk));
-  return stream.end();
+  return streamedGraph(stream.end());
 };
 const failure = (fn: () => unknown): ImportError => {
   try {
@@ -101,7 +102,7 @@ describe('streaming GraphML reader', () => {
       stream.feed(GRAPHML.slice(0, cut));
       stream.feed(GRAPHML.slice(cut));
       expect(stream.consumed).toBe(GRAPHML.length);
-      expect(stream.end().graph.export(), `cut at ${cut}`).toEqual(whole);
+      expect(streamedGraph(stream.end()).graph.export(), `cut at ${cut}`).toEqual(whole);
     }
     expect(read(GRAPHML, 'graphml', 7).graph.export()).toEqual(whole);
   });
@@ -182,7 +183,7 @@ describe('streaming GEXF reader', () => {
       const stream = graphStream('t.gexf', 'gexf');
       stream.feed(GEXF.slice(0, cut));
       stream.feed(GEXF.slice(cut));
-      expect(stream.end().graph.export(), `cut at ${cut}`).toEqual(whole);
+      expect(streamedGraph(stream.end()).graph.export(), `cut at ${cut}`).toEqual(whole);
     }
     expect(failure(() => read(GEXF.replace('for="2"', 'for="9"'), 'gexf')).message).toMatch(/node "v": <attvalue for="9"> names no declared node <attribute>/);
     expect(failure(() => read(GEXF.replace('type="liststring"', 'type="colour"'), 'gexf')).message).toMatch(/type "colour", which GEXF does not define/);

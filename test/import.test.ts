@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportArticle, exportText } from '../src/export/index.ts';
 import { formatOf, ImportError, openedArticle, readGraphFile, readGraphologyJson, typeCandidates } from '../src/import/index.ts';
-import { importedFromClone } from '../src/import/stream.ts';
+import { streamedGraph } from '../src/import/buildStreamed.ts';
+import { graphStream, importedFromClone, importedFromStreamed, streamedFromClone } from '../src/import/stream.ts';
 import { categoryColor, contrastRatio, CATEGORY_COLORS, TYPE_COLORS } from '../src/layout/palette.ts';
 import { neighbours, path, search, show, stats } from '../src/query/index.ts';
 
@@ -70,6 +71,18 @@ describe('GraphML read whole (the streaming reader, as the explorer reads a stor
     expect(a.constructor).toBeUndefined();
     expect(cloned.nodeAttributes.toString).toBeUndefined();
     expect(cloned.nodes[1]!.attributes).toMatchObject({ club: 'Officer', age: -4, active: false });
+  });
+
+  it('builds the same graph from a GraphML reader\'s parts posted by the worker, names kept as data', () => {
+    const stream = graphStream('small.graphml', 'graphml');
+    stream.feed(GRAPHML);
+    const posted = importedFromStreamed(streamedGraph(streamedFromClone(structuredClone(stream.end()))));
+    expect(posted).toEqual(readGraphFile('small.graphml', GRAPHML));
+    const a = posted.nodes[0]!.attributes;
+    expect(Object.getOwnPropertyDescriptor(a, '__proto__')?.value).toBe('polluted');
+    expect(a.constructor).toBeUndefined();
+    expect(posted.nodeAttributes.toString).toBeUndefined();
+    expect(posted.edges[0]!.attributes.constructor).toBeUndefined();
   });
 
   it('refuses a value that is not of its declared type, naming the node and attribute', () => {

@@ -2,7 +2,8 @@ import { ImportError } from '../import/errors.ts';
 import { formatOf } from '../import/format.ts';
 import type { ImportedGraph } from '../import/imported.ts';
 import { readGraphologyJson } from '../import/json.ts';
-import { graphStream, importedFromStreamed, type GraphStream } from '../import/stream.ts';
+import { graphStream, type GraphStream } from '../import/stream.ts';
+import type { StreamedFile } from '../import/streamed.ts';
 
 /**
  * Reads a graph file off the main thread: the page stays responsive, shows how far the reading
@@ -25,7 +26,12 @@ export interface ReadFailure {
   column?: number;
 }
 
-export type FromReader = { kind: 'progress'; fraction: number } | { kind: 'done'; imported: ImportedGraph } | { kind: 'failed'; failure: ReadFailure };
+/**
+ * A JSON file comes back read (`done`); a GraphML or GEXF file as its reader's parts (`streamed`),
+ * for the page to build: building the graph takes graphology, which this worker then need not
+ * ship a copy of (the page has its own).
+ */
+export type FromReader = { kind: 'progress'; fraction: number } | { kind: 'done'; imported: ImportedGraph } | { kind: 'streamed'; file: StreamedFile } | { kind: 'failed'; failure: ReadFailure };
 
 /** Characters looked at to tell the format (formatOf reads the first 4096). */
 const SNIFF = 4096;
@@ -34,7 +40,7 @@ const PROGRESS_MS = 50;
 
 const post = (message: FromReader) => (self as unknown as { postMessage(message: FromReader): void }).postMessage(message);
 
-async function read({ file, name }: ToReader): Promise<ImportedGraph> {
+async function read({ file, name }: ToReader): Promise<FromReader> {
   const bytes = file.size;
   const source = file.stream().getReader();
   const decoder = new TextDecoder();
@@ -78,8 +84,8 @@ async function read({ file, name }: ToReader): Promise<ImportedGraph> {
     start(true);
   } else if (head) take(head);
   post({ kind: 'progress', fraction: 1 });
-  if (json) return readGraphologyJson(name, json.join(''));
-  return importedFromStreamed(reader!.end());
+  if (json) return { kind: 'done', imported: readGraphologyJson(name, json.join('')) };
+  return { kind: 'streamed', file: reader!.end() };
 }
 
 function failureOf(error: unknown, name: string): ReadFailure {
@@ -89,7 +95,7 @@ function failureOf(error: unknown, name: string): ReadFailure {
 
 self.onmessage = (event: MessageEvent<ToReader>) => {
   read(event.data).then(
-    (imported) => post({ kind: 'done', imported }),
+    (message) => post(message),
     (error: unknown) => post({ kind: 'failed', failure: failureOf(error, event.data.name) }),
   );
 };

@@ -1,6 +1,7 @@
 import { ImportError } from '../import/errors.ts';
 import type { ImportedGraph } from '../import/imported.ts';
-import { importedFromClone } from '../import/stream.ts';
+import { streamedGraph } from '../import/buildStreamed.ts';
+import { importedFromClone, importedFromStreamed, streamedFromClone } from '../import/stream.ts';
 import type { FromReader, ToReader } from './openFileWorker.ts';
 
 export interface FileReading {
@@ -19,6 +20,15 @@ export function readFileInWorker(file: Blob, name: string, onProgress?: (fractio
       if (message.kind === 'progress') return onProgress?.(message.fraction);
       worker.terminate();
       if (message.kind === 'done') return resolve(importedFromClone(message.imported));
+      if (message.kind === 'streamed') {
+        // Built here, from the reader's parts: a failure to build rejects like a failure to read.
+        try {
+          resolve(importedFromStreamed(streamedGraph(streamedFromClone(message.file))));
+        } catch (error) {
+          reject(error);
+        }
+        return;
+      }
       const { importError, file, reason, line, column } = message.failure;
       reject(importError ? new ImportError(file, reason, line, column) : new Error(reason));
     };

@@ -4,6 +4,7 @@ import { formatOf } from '../import/format.ts';
 import type { ImportedGraph } from '../import/imported.ts';
 import { readGraphologyJson } from '../import/json.ts';
 import { graphStream, importedFromStreamed } from '../import/stream.ts';
+import { streamedGraph } from '../import/buildStreamed.ts';
 import type { StreamedGraph } from '../import/streamed.ts';
 
 /** Characters per chunk fed to the reader: large chunks keep the per-chunk cost of the XML scanner and the stream negligible. */
@@ -47,7 +48,7 @@ export async function streamGraphFile(path: string, options: FileGraphOptions = 
     input.destroy();
   }
   if (reader === undefined) throw new ImportError(path, 'is empty: no graph in it');
-  return reader.end();
+  return streamedGraph(reader.end());
 }
 
 /** Any graph file the explorer opens (GraphML, GEXF, graphology JSON), as an ImportedGraph for openedArticle. */

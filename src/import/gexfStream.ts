@@ -1,6 +1,6 @@
 import { own } from '../model/own.ts';
 import type { Scalar, ValueType } from '../model/types.ts';
-import { GraphBuilder, newSchema, newValues, ownCopy, valuesFrom, type StreamedGraph, type Values, type Visual } from './streamed.ts';
+import { GraphBuilder, newSchema, newValues, ownCopy, valuesFrom, type StreamedFile, type Values, type Visual } from './streamed.ts';
 import { finite, vizColour } from './viz.ts';
 import { notOfTypeMessage, NOT_OF_TYPE, valueOf } from './xml.ts';
 import { localName, XmlReader } from './xmlReader.ts';
@@ -55,19 +55,16 @@ export class GexfStream extends XmlReader {
   private depth = 0;
   private readonly visuals = new Map<string, Visual>();
 
-  end(): StreamedGraph {
+  end(): StreamedFile {
     this.endXml();
     if (!this.rootSeen) throw this.error('not GEXF: no <gexf> root element');
     if (!this.builder) throw this.error('no <graph> element in the file');
     const { schema } = this;
-    const { graph, edgeLabels, notes } = this.builder.build();
-    // Our record, not graphology's plain one: a <meta> entry may be named __proto__ too.
-    graph.replaceAttributes(this.meta);
+    // The <meta> entries are the graph's attributes, in our record: one may be named __proto__ too.
     for (const name of Object.keys(this.meta)) schema.graph[name] = 'string';
     return {
-      format: 'gexf', name: this.file, graph,
-      nodeAttributes: schema.node, edgeAttributes: schema.edge, graphAttributes: schema.graph,
-      visuals: this.visuals, edgeLabels, notes,
+      format: 'gexf', name: this.file, gathered: this.builder.gathered(), graphValues: this.meta,
+      nodeAttributes: schema.node, edgeAttributes: schema.edge, graphAttributes: schema.graph, visuals: this.visuals,
     };
   }
 

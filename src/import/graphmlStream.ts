@@ -1,6 +1,6 @@
 import { own } from '../model/own.ts';
 import type { Scalar, ValueType } from '../model/types.ts';
-import { GraphBuilder, keptString, newSchema, ownCopy, recordMaker, valuesFrom, type StreamedGraph, type Values } from './streamed.ts';
+import { GraphBuilder, keptString, newSchema, ownCopy, recordMaker, valuesFrom, type StreamedFile, type Values } from './streamed.ts';
 import { valueInRange } from './valueRange.ts';
 import { notOfTypeMessage, NOT_OF_TYPE } from './xml.ts';
 import { localName, XmlReader } from './xmlReader.ts';
@@ -73,18 +73,14 @@ export class GraphMLStream extends XmlReader {
   /** How deep inside a <data> or <default> we are in child elements (yEd's shapes), whose text is not the value. */
   private skip = 0;
 
-  end(): StreamedGraph {
+  end(): StreamedFile {
     this.endXml();
     if (!this.rootSeen) throw this.error('not GraphML: no <graphml> root element');
     if (!this.builder) throw this.error('no <graph> element in the file');
     const { schema } = this;
-    const { graph, edgeLabels, notes } = this.builder.build();
-    // Our record, not graphology's plain one: a graph attribute may be named __proto__ too.
-    graph.replaceAttributes(this.graphValues!);
     return {
-      format: 'graphml', name: this.file, graph,
-      nodeAttributes: schema.node, edgeAttributes: schema.edge, graphAttributes: schema.graph,
-      visuals: new Map(), edgeLabels, notes,
+      format: 'graphml', name: this.file, gathered: this.builder.gathered(), graphValues: this.graphValues!,
+      nodeAttributes: schema.node, edgeAttributes: schema.edge, graphAttributes: schema.graph, visuals: new Map(),
     };
   }
 

@@ -6,6 +6,7 @@
 import { formatOf } from './format.ts';
 import type { ImportedGraph } from './imported.ts';
 import { readGraphologyJson } from './json.ts';
+import { streamedGraph } from './buildStreamed.ts';
 import { graphStream, importedFromStreamed } from './stream.ts';
 
 export { ImportError } from './errors.ts';
@@ -14,7 +15,8 @@ export { defaultTypeAttribute, layoutIterations, MAX_TYPE_VALUES, NO_TYPE, opene
 export { readGraphologyJson };
 export { formatOf } from './format.ts';
 export { graphStream, importedFromStreamed, type GraphStream } from './stream.ts';
-export type { FileGraph, StreamedGraph, Visual } from './streamed.ts';
+export { streamedGraph };
+export type { FileGraph, StreamedFile, StreamedGraph, Visual } from './streamed.ts';
 
 /** Characters fed to a streaming reader at a time when the whole text is at hand. */
 const CHUNK = 1 << 20;
@@ -29,5 +31,5 @@ export function readGraphFile(name: string, text: string): ImportedGraph {
   if (format === 'json') return readGraphologyJson(name, text);
   const reader = graphStream(name, format);
   for (let i = 0; i < text.length; i += CHUNK) reader.feed(text.slice(i, i + CHUNK));
-  return importedFromStreamed(reader.end());
+  return importedFromStreamed(streamedGraph(reader.end()));
 }

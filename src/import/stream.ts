@@ -1,7 +1,7 @@
 import { GexfStream } from './gexfStream.ts';
 import { GraphMLStream } from './graphmlStream.ts';
 import type { ImportedEdge, ImportedGraph, ImportedNode } from './imported.ts';
-import { inheritNothing, type StreamedGraph } from './streamed.ts';
+import { inheritNothing, type StreamedFile, type StreamedGraph } from './streamed.ts';
 
 /**
  * A streaming reader of one graph file: `feed` the text in chunks as they arrive (any size, split
@@ -12,8 +12,8 @@ import { inheritNothing, type StreamedGraph } from './streamed.ts';
 export interface GraphStream {
   readonly consumed: number;
   feed(chunk: string): void;
-  /** @throws ImportError naming the file, line and column, for XML that is not well-formed or not a graph. */
-  end(): StreamedGraph;
+  /** The file's parts, for streamedGraph (buildStreamed.ts) to build. @throws ImportError naming the file, line and column, for XML that is not well-formed or not a graph. */
+  end(): StreamedFile;
 }
 
 export function graphStream(file: string, format: 'graphml' | 'gexf'): GraphStream {
@@ -50,5 +50,17 @@ export function importedFromClone(cloned: ImportedGraph): ImportedGraph {
   for (const edge of cloned.edges) inheritNothing(edge.attributes);
   inheritNothing(cloned.nodeAttributes);
   inheritNothing(cloned.edgeAttributes);
+  return cloned;
+}
+
+/**
+ * A StreamedFile as it arrives from the reading worker: the structured clone gave every record
+ * Object.prototype (see importedFromClone); this takes it away again, in place.
+ */
+export function streamedFromClone(cloned: StreamedFile): StreamedFile {
+  const { gathered } = cloned;
+  for (const values of gathered.nodeValues) inheritNothing(values);
+  for (const values of gathered.edgeValues) inheritNothing(values);
+  for (const record of [gathered.nodeDefaults, cloned.graphValues, cloned.nodeAttributes, cloned.edgeAttributes, cloned.graphAttributes]) if (record) inheritNothing(record);
   return cloned;
 }

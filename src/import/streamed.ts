@@ -1,4 +1,4 @@
-import Graph, { MultiDirectedGraph, MultiGraph, MultiUndirectedGraph } from 'graphology';
+import type Graph from 'graphology';
 import { emptyRecord } from '../model/own.ts';
 import type { Scalar, ValueType } from '../model/types.ts';
 
@@ -35,6 +35,32 @@ export interface StreamedGraph {
   edgeLabels: Map<string, string>;
   /** What the reader accepted but a person may want to know (ids given twice, nodes only edges name). */
   notes: string[];
+}
+
+/**
+ * What a streaming reader hands over at the end of the file: the graph's parts gathered, not yet
+ * built (streamedGraph, in buildStreamed.ts, builds it). Plain data, which a worker can post: the
+ * explorer's reading worker then needs no graphology of its own.
+ */
+export interface StreamedFile extends Omit<StreamedGraph, 'graph' | 'edgeLabels' | 'notes'> {
+  gathered: GatheredGraph;
+  /** The graph's own attributes. */
+  graphValues: Values;
+}
+
+/** A GraphBuilder's nodes and edges as the file gave them; the builder's rules apply when the graph is built. */
+export interface GatheredGraph {
+  undirected: boolean;
+  nodeKeys: string[];
+  nodeValues: Values[];
+  edgeIds: (string | undefined)[];
+  sources: string[];
+  targets: string[];
+  edgeValues: Values[];
+  /** Which edges go against the graph's declared direction (rare): their indices. */
+  against: Set<number>;
+  labels: Map<number, string>;
+  nodeDefaults: Values | undefined;
 }
 
 /**
@@ -98,10 +124,8 @@ export function valuesFrom(defaults: Values | undefined, make?: new () => Values
 }
 
 /**
- * Gathers nodes and edges as elements arrive and builds the graph at the end. Follows NetworkX
- * and igraph where a file is loose: a node id given twice is one node (the later values win),
- * and an edge naming a node the file never declares creates it (with the declared defaults);
- * both are counted in `notes`.
+ * Gathers nodes and edges as elements arrive, for the graph to be built at the end
+ * (buildStreamed.ts), which follows NetworkX and igraph where a file is loose.
  *
  * Gathered, not added at once, for speed: adding while parsing, each of V8's young-generation
  * collections had the parser's garbage to sweep past a graph growing in the old generation
@@ -109,102 +133,36 @@ export function valuesFrom(defaults: Values | undefined, make?: new () => Values
  * The arrays hold only what the graph will hold.
  */
 export class GraphBuilder {
-  private readonly nodeKeys: string[] = [];
-  private readonly nodeValues: Values[] = [];
-  private readonly edgeIds: (string | undefined)[] = [];
-  private readonly sources: string[] = [];
-  private readonly targets: string[] = [];
-  private readonly edgeValues: Values[] = [];
-  /** Which edges go against the graph's declared direction (rare): their indices. */
-  private readonly against = new Set<number>();
-  private readonly labels = new Map<number, string>();
-  private nodeDefaults: Values | undefined;
+  private readonly parts: GatheredGraph;
 
-  constructor(private readonly undirected: boolean) {}
+  constructor(undirected: boolean) {
+    this.parts = { undirected, nodeKeys: [], nodeValues: [], edgeIds: [], sources: [], targets: [], edgeValues: [], against: new Set(), labels: new Map(), nodeDefaults: undefined };
+  }
 
   node(key: string, values: Values): void {
-    this.nodeKeys.push(key);
-    this.nodeValues.push(values);
+    this.parts.nodeKeys.push(key);
+    this.parts.nodeValues.push(values);
   }
 
   /** `defaults` are the node defaults, for an end the file never declares; `label` is GEXF's. */
   edge(id: string | undefined, source: string, target: string, undirected: boolean, values: Values, defaults: Values | undefined, label?: string): void {
-    const n = this.edgeIds.push(id) - 1;
+    const parts = this.parts;
+    const n = parts.edgeIds.push(id) - 1;
     // The ends as the parser gave them, until the build: graphology keys its adjacency by its own
     // node's key, and a lookup of each end here (to keep one string per node) cost more than the
     // collector spends carrying these short strings to the build.
-    this.sources.push(ownCopy(source));
-    this.targets.push(ownCopy(target));
-    this.edgeValues.push(values);
-    if (undirected !== this.undirected) this.against.add(n);
-    if (label !== undefined) this.labels.set(n, label);
-    this.nodeDefaults = defaults;
+    parts.sources.push(ownCopy(source));
+    parts.targets.push(ownCopy(target));
+    parts.edgeValues.push(values);
+    if (undirected !== parts.undirected) parts.against.add(n);
+    if (label !== undefined) parts.labels.set(n, label);
+    parts.nodeDefaults = defaults;
   }
 
-  /** The graph, and the edge labels by edge key. */
-  build(): { graph: FileGraph; edgeLabels: Map<string, string>; notes: string[] } {
-    const mixed = this.against.size > 0;
-    const graph: FileGraph = mixed ? new MultiGraph() : this.undirected ? new MultiUndirectedGraph() : new MultiDirectedGraph();
-    let repeated = 0;
-    const { nodeKeys, nodeValues } = this;
-    for (let i = 0; i < nodeKeys.length; i++) {
-      const key = nodeKeys[i]!;
-      const values = nodeValues[i]!;
-      // Added first, asked after: graphology checks the key anyway.
-      try {
-        graph.addNode(key, values);
-        continue;
-      } catch (error) {
-        if (!graph.hasNode(key)) throw error;
-      }
-      repeated++;
-      const kept = graph.getNodeAttributes(key);
-      for (const name of Object.keys(values)) kept[name] = values[name]!;
-    }
-    nodeKeys.length = 0;
-    nodeValues.length = 0;
-
-    let implicit = 0;
-    const edgeLabels = new Map<string, string>();
-    const { edgeIds, sources, targets, edgeValues, against, labels } = this;
-    for (let n = 0; n < edgeIds.length; n++) {
-      const id = edgeIds[n];
-      const source = sources[n]!;
-      const target = targets[n]!;
-      const undirected = this.undirected !== against.has(n);
-      let key = id ?? `e${n}`;
-      // The common case in one call; graphology's own checks (both ends there, the key free) find the rare ones.
-      try {
-        add(graph, key, source, target, undirected, edgeValues[n]!);
-      } catch (error) {
-        let fixed = graph.hasEdge(key);
-        for (const end of [source, target]) {
-          if (graph.hasNode(end)) continue;
-          graph.addNode(end, valuesFrom(this.nodeDefaults));
-          implicit++;
-          fixed = true;
-        }
-        // Neither an end missing nor the key taken: not a file's looseness but a bug, kept as it is.
-        if (!fixed) throw error;
-        // The file's id when it is free (ids repeat in sloppy files), else the edge's place.
-        if (graph.hasEdge(key)) key = `e${n}`;
-        for (let i = 1; graph.hasEdge(key); i++) key = `e${n}-${i}`;
-        add(graph, key, source, target, undirected, edgeValues[n]!);
-      }
-      if (labels.size > 0 && labels.has(n)) edgeLabels.set(key, labels.get(n)!);
-    }
-    edgeIds.length = sources.length = targets.length = edgeValues.length = 0;
-
-    const notes: string[] = [];
-    if (repeated > 0) notes.push(`${repeated} node id(s) appear more than once: each is one node, with the later values (as NetworkX and igraph read them)`);
-    if (implicit > 0) notes.push(`${implicit} node(s) are named by edges but never declared: they are added with the declared defaults only (as NetworkX and igraph add them)`);
-    return { graph, edgeLabels, notes };
+  /** What was gathered. */
+  gathered(): GatheredGraph {
+    return this.parts;
   }
-}
-
-function add(graph: FileGraph, key: string, source: string, target: string, undirected: boolean, values: Values): void {
-  if (undirected) graph.addUndirectedEdgeWithKey(key, source, target, values);
-  else graph.addDirectedEdgeWithKey(key, source, target, values);
 }
 
 /** An empty schema record per domain. */
