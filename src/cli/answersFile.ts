@@ -87,6 +87,7 @@ function isHeader(value: unknown): value is AnswersHeader {
   if (typeof value !== 'object' || value === null) return false;
   const { names, answers } = value as Partial<AnswersHeader>;
   if (typeof names !== 'object' || names === null || !Array.isArray(answers)) return false;
-  const tables = [names.ids, names.exact, names.byWord];
-  return tables.every((t) => Array.isArray(t) && t.every(isName)) && answers.every(isPlace) && names.ids!.length === answers.length;
+  const ids = names.ids;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string') || ids.length !== answers.length) return false;
+  return [names.exact, names.byWord].every((t) => Array.isArray(t) && t.every(isName)) && answers.every(isPlace);
 }

@@ -3,13 +3,13 @@ import { nameQuery, namesOf, wordRun, words } from './names.ts';
 
 /**
  * What `resolve` answers for every name it can answer, precomputed: every id, every folded name,
- * and every run of consecutive words of a name, each with the entity it finds (by index), or
- * AMBIGUOUS where it finds several. `kg neighbours NAME` looks the name up here without the graph
- * or the query code; a name not in it (a typo, which `resolve` answers with suggestions) goes
- * to `resolve` itself. Pairs, not objects: the keys are data strings.
+ * and every run of consecutive words of a name, each with the entity it finds, or AMBIGUOUS
+ * where it finds several (an entity is its place in `ids`). `kg neighbours NAME` looks the name
+ * up here without the graph or the query code; a name not in it (a typo, which `resolve`
+ * answers with suggestions) goes to `resolve` itself. Pairs, not objects: the keys are data strings.
  */
 export interface NameIndex {
-  ids: [id: string, entity: number][];
+  ids: string[];
   exact: [folded: string, entity: number][];
   byWord: [words: string, entity: number][];
 }
@@ -20,7 +20,6 @@ type Named = { label: string; aliases: readonly string[] };
 
 /** The index of `nodes`, in their order (an entity is its place in it). */
 export function nameIndex(nodes: readonly (readonly [id: string, attributes: Named])[]): NameIndex {
-  const ids = new Map<string, number>();
   const exact = new Map<string, number>();
   const byWord = new Map<string, number>();
   // A second entity under a key makes it ambiguous; the same entity twice does not.
@@ -29,7 +28,6 @@ export function nameIndex(nodes: readonly (readonly [id: string, attributes: Nam
     map.set(key, seen === undefined || seen === entity ? entity : AMBIGUOUS);
   };
   nodes.forEach(([id, a], entity) => {
-    ids.set(id, entity);
     add(exact, id, entity);
     for (const name of namesOf(a)) {
       add(exact, foldCase(name), entity);
@@ -38,7 +36,7 @@ export function nameIndex(nodes: readonly (readonly [id: string, attributes: Nam
       for (let from = 0; from < ws.length; from++) for (let to = from + 1; to <= ws.length; to++) add(byWord, ws.slice(from, to).join(' '), entity);
     }
   });
-  return { ids: [...ids], exact: [...exact], byWord: [...byWord] };
+  return { ids: nodes.map(([id]) => id), exact: [...exact], byWord: [...byWord] };
 }
 
 /** Maps of an index, built once by a reader that looks up more than one name. */
@@ -48,7 +46,7 @@ export interface NameLookup {
   byWord: Map<string, number>;
 }
 
-export const nameLookup = (index: NameIndex): NameLookup => ({ ids: new Map(index.ids), exact: new Map(index.exact), byWord: new Map(index.byWord) });
+export const nameLookup = (index: NameIndex): NameLookup => ({ ids: new Map(index.ids.map((id, entity) => [id, entity])), exact: new Map(index.exact), byWord: new Map(index.byWord) });
 
 /**
  * The entity `resolve` finds for `name`, AMBIGUOUS where it reports several, or undefined where
